@@ -1,0 +1,6 @@
+/**
+ * Backchain's sports-science calculations: pure functions, no Node, DOM, Electron or React.
+ * Every formula, default and caveat is documented in the team's REFERENCE.md (section numbers in
+ * each doc comment) and checked against its worked vectors in tests/shared/science/.
+ */
+export * from './stats';
