@@ -1,0 +1,40 @@
+import { contract, isMethodName, type ApiResponse, type MethodName } from '../../shared/contract';
+import { AppError, fieldErrorsFromIssues, summarizeIssues } from '../../shared/errors';
+import type { ApiContext } from './context';
+import { handlers } from './handlers';
+
+type UntypedHandler = (ctx: ApiContext, input: unknown) => unknown;
+
+/**
+ * The one entry point for every call, from IPC and from the browser-mode server alike:
+ * check the method exists, validate the input with its schema, run the handler, and turn any
+ * failure into `{ ok: false, error }` with a sentence a coach can read. Handlers run their
+ * writes in transactions, so a failure changes nothing.
+ */
+export async function dispatch(ctx: ApiContext, method: unknown, input: unknown, log: (error: unknown) => void = console.error): Promise<ApiResponse<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `Backchain has no action called "${String(method).slice(0, 80)}".` } };
+  }
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: summarizeIssues(issues), fields: fieldErrorsFromIssues(issues) },
+    };
+  }
+  try {
+    // The handler map is keyed by method; indexing it with a union loses the pairing of each
+    // method with its own input type, which the schema above has already enforced.
+    const handler = handlers[method as MethodName] as UntypedHandler;
+    const value = await handler(ctx, parsed.data);
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    log(error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Something went wrong (${method}); nothing was changed. ${(error as Error)?.message ?? ''}`.trim() },
+    };
+  }
+}

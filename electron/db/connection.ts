@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { latestSchemaVersion, migrate, schemaVersion } from './migrate';
+import type { SquadDb } from './types';
+
+export const DATABASE_FILE = 'squad.db';
+
+export type OpenProblemKind = 'newer_version' | 'not_a_database' | 'cannot_open';
+
+/** Why the squad database could not be opened, in words a coach can act on. */
+export class DatabaseOpenError extends Error {
+  readonly kind: OpenProblemKind;
+  constructor(kind: OpenProblemKind, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+    this.kind = kind;
+  }
+}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for this runtime (the desktop app in development). */
+  nativeBinding?: string;
+  /** Where the pre-migration backup goes; defaults to `<folder of the database>/backups`. */
+  backupDir?: string;
+  now?: () => Date;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}
+
+/**
+ * Open (creating if needed) the squad database, set its pragmas, back it up if it needs
+ * migrating, and migrate it.
+ *
+ * Pragmas, and why:
+ * - journal_mode = WAL: readers never block the writer; a crash leaves a consistent file.
+ * - synchronous = FULL: every commit is on disk before the coach sees "saved". In WAL mode
+ *   NORMAL can lose the last commits on a power cut (not corrupt them); a season of minors'
+ *   data entered by hand is worth the few milliseconds an fsync costs per save.
+ * - foreign_keys = ON: an athlete can never point at a group that does not exist.
+ * - busy_timeout = 5000: a backup or a second reader waits instead of failing at once.
+ */
+export async function openSquadDatabase(file: string, options: OpenOptions = {}): Promise<SquadDb> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: SquadDb;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (cause) {
+    throw new DatabaseOpenError('cannot_open', `The squad database at ${file} could not be opened: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = schemaVersion(db);
+    if (version > latestSchemaVersion) {
+      throw new DatabaseOpenError(
+        'newer_version',
+        `This squad file was saved by a newer version of Backchain (data version ${version}; this app reads up to ${latestSchemaVersion}). ` +
+          'Update Backchain to open it. Nothing was changed.',
+      );
+    }
+    if (version > 0 && version < latestSchemaVersion) {
+      await backupBeforeMigration(db, version, options);
+    }
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new DatabaseOpenError('not_a_database', `The file ${file} is not a Backchain squad database (or it is damaged). Nothing was changed.`, { cause: error });
+    }
+    throw new DatabaseOpenError('cannot_open', `The squad database at ${file} could not be opened: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** SQLite's online backup of the database as it is before a migration changes it. */
+async function backupBeforeMigration(db: SquadDb, version: number, options: OpenOptions): Promise<string> {
+  const dir = options.backupDir ?? path.join(path.dirname(db.name), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `before-migration-v${version}-${stamp}.db`);
+  await db.backup(target);
+  return target;
+}

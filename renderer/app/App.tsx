@@ -1,0 +1,67 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { useApiQuery } from '../api/hooks';
+import { SECTIONS } from './sections';
+import { Shell } from './Shell';
+import { StartupProblem } from './StartupProblem';
+import { theme } from './theme';
+import { UndoProvider } from './undo';
+
+function createRouter() {
+  return createHashRouter([
+    {
+      path: '/',
+      element: <Shell />,
+      children: [{ index: true, element: <Navigate to="/roster" replace /> }, ...SECTIONS.map((s) => ({ path: `${s.path.slice(1)}/*`, element: s.element }))],
+    },
+  ]);
+}
+
+/** The first thing the window asks: did the squad database open? If not, say why and where. */
+function StatusGate() {
+  const status = useApiQuery('app.status', {}, { staleTime: Infinity });
+  const [router] = useState(createRouter);
+  if (status.isPending) return null;
+  if (status.isError) return <StartupProblem message={status.error.message} />;
+  if (status.data.problem) return <StartupProblem message={status.data.problem.message} databasePath={status.data.databasePath} />;
+  return <RouterProvider router={router} />;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Local data: no network flakiness to retry through, and a failure should show at once.
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function AppProviders({ children, queryClient }: { children: React.ReactNode; queryClient: QueryClient }) {
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ firstDayOfWeek: 1 }}>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="bottom-right" limit={4} />
+            <UndoProvider>{children}</UndoProvider>
+          </ModalsProvider>
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <AppProviders queryClient={queryClient}>
+      <StatusGate />
+    </AppProviders>
+  );
+}

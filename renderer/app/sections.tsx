@@ -1,0 +1,19 @@
+import { IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import type { ReactElement } from 'react';
+import { RosterPage } from '../features/roster/RosterPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+/** The app's sections, in navigation order. A capability adds its screen here when it exists. */
+export interface Section {
+  path: string;
+  label: string;
+  icon: Icon;
+  /** Shown in the navigation and the shortcuts list. */
+  shortcut: string;
+  element: ReactElement;
+}
+
+export const SECTIONS: Section[] = [
+  { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
+  { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
+];

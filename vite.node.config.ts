@@ -1,0 +1,37 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+// Node-side bundles, built with the same tool as the renderer so `import.meta.glob` finds the
+// SQL migrations at build time. One entry per build, so each output is a single file:
+//   --mode main:    dist-electron/main.cjs. Everything is bundled except electron and
+//                   better-sqlite3 (native), so the packaged app ships one runtime dependency.
+//   --mode preload: dist-electron/preload.cjs. A sandboxed preload cannot require its own
+//                   chunks, so it must be one self-contained file.
+//   --mode web:     dist-web/server.mjs, the browser-mode server.
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const entries = {
+  main: { entry: 'electron/main.ts', outDir: 'dist-electron', file: 'main.cjs', format: 'cjs', clean: true },
+  preload: { entry: 'electron/preload.ts', outDir: 'dist-electron', file: 'preload.cjs', format: 'cjs', clean: false },
+  web: { entry: 'electron/web/cli.ts', outDir: 'dist-web', file: 'server.mjs', format: 'es', clean: true },
+} as const;
+
+export default defineConfig(({ mode }) => {
+  const target = entries[mode as keyof typeof entries];
+  if (!target) throw new Error(`vite.node.config.ts: unknown --mode ${mode} (use main, preload or web)`);
+  return {
+    build: {
+      ssr: target.entry,
+      target: 'node20',
+      outDir: target.outDir,
+      emptyOutDir: target.clean,
+      minify: false,
+      sourcemap: true,
+      rollupOptions: {
+        external: [...nodeBuiltins, 'electron', 'better-sqlite3'],
+        output: { format: target.format, entryFileNames: target.file, codeSplitting: false },
+      },
+    },
+    ssr: { noExternal: true },
+  };
+});

@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer: one page, built to dist-renderer/ with relative asset paths so the same build
+// loads from app://backchain/ (desktop) and from http://127.0.0.1 (browser mode).
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist-renderer',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});
