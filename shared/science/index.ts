@@ -4,3 +4,4 @@
  * each doc comment) and checked against its worked vectors in tests/shared/science/.
  */
 export * from './stats';
+export * from './reliability';
