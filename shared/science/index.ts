@@ -5,3 +5,4 @@
  */
 export * from './stats';
 export * from './reliability';
+export * from './change';
