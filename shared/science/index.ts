@@ -6,3 +6,5 @@
 export * from './stats';
 export * from './reliability';
 export * from './change';
+export * from './asymmetry';
+export * from './scores';
