@@ -8,3 +8,5 @@ export * from './reliability';
 export * from './change';
 export * from './asymmetry';
 export * from './scores';
+export * from './jump';
+export * from './sprint';
