@@ -10,3 +10,4 @@ export * from './asymmetry';
 export * from './scores';
 export * from './jump';
 export * from './sprint';
+export * from './load';
