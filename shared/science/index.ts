@@ -11,3 +11,4 @@ export * from './scores';
 export * from './jump';
 export * from './sprint';
 export * from './load';
+export * from './strength';
