@@ -12,3 +12,4 @@ export * from './jump';
 export * from './sprint';
 export * from './load';
 export * from './strength';
+export * from './deload';
