@@ -13,3 +13,4 @@ export * from './sprint';
 export * from './load';
 export * from './strength';
 export * from './deload';
+export * from './wellness';
