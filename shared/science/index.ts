@@ -14,3 +14,4 @@ export * from './load';
 export * from './strength';
 export * from './deload';
 export * from './wellness';
+export * from './balance';
