@@ -85,7 +85,13 @@ export interface WellnessAssessment {
 }
 
 function resolve(options: WellnessFlagOptions): Required<WellnessFlagOptions> {
-  const o = { ...WELLNESS_DEFAULTS, ...options };
+  // Field by field with ??, so that an option passed as undefined falls back to its default.
+  const o = {
+    minBaselineDays: options.minBaselineDays ?? WELLNESS_DEFAULTS.minBaselineDays,
+    baselineWindowDays: options.baselineWindowDays ?? WELLNESS_DEFAULTS.baselineWindowDays,
+    zThreshold: options.zThreshold ?? WELLNESS_DEFAULTS.zThreshold,
+    itemThreshold: options.itemThreshold ?? WELLNESS_DEFAULTS.itemThreshold,
+  };
   requireIntegerInRange(o.baselineWindowDays, 2, 365, 'Baseline window (days)');
   requireIntegerInRange(o.minBaselineDays, 2, o.baselineWindowDays, 'Fewest baseline days');
   requireFinite(o.zThreshold, 'z threshold');

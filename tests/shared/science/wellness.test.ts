@@ -67,7 +67,8 @@ describe('the z ≤ −1.0 threshold (no vector: baseline built by hand)', () =>
     expect(below.flagZ).toBe(true);
   });
 
-  it('the threshold is a setting', () => {
+  it('the threshold is a setting (an option left undefined keeps its default)', () => {
+    expect(assessWellness(total18, baseline, { zThreshold: undefined }).flagZ).toBe(true);
     expect(assessWellness(total18, baseline, { zThreshold: -1.5 }).flagZ).toBe(false);
     expect(assessWellness(total17, baseline, { zThreshold: -1.5 }).flagZ).toBe(true);
   });
