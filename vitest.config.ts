@@ -30,7 +30,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'component',
-          include: ['tests/renderer/**/*.test.tsx'],
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
           testTimeout: 20_000,

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApi } from './api/open';
 import { registerIpcHandlers } from './ipc';
-import { buildAppMenu } from './menu';
+import { menuTemplate } from './menu';
 import { resolveDataDir } from './paths';
 import { serveRendererFile } from './protocol';
 import { APP_ORIGIN, APP_SCHEME, denyAllPermissions, hardenWebContents, isAppUrl, secureWebPreferences } from './security';
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request.url));
   denyAllPermissions(session.defaultSession);
   registerIpcHandlers(ipcMain, ctx, (event) => isAppUrl(event.senderFrame?.url ?? ''));
-  Menu.setApplicationMenu(buildAppMenu({ isMac: process.platform === 'darwin', dev: !app.isPackaged }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', dev: !app.isPackaged })));
 
   const window = createMainWindow();
   app.on('second-instance', () => {

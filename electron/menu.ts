@@ -1,4 +1,4 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 
 /**
  * The application menu. Edit keeps the standard text-editing roles (copy/paste in fields);
@@ -27,8 +27,4 @@ export function menuTemplate(options: { isMac: boolean; dev: boolean }): MenuIte
     { role: 'windowMenu' },
   );
   return template;
-}
-
-export function buildAppMenu(options: { isMac: boolean; dev: boolean }): Menu {
-  return Menu.buildFromTemplate(menuTemplate(options));
 }

@@ -41,7 +41,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Compare scheme and host, not URL.origin: for a custom scheme Node reports the origin as "null".
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

@@ -26,7 +26,7 @@ const settingsHandlers = defineHandlers({
 });
 
 const rosterHandlers = defineHandlers({
-  'athletes.list': (ctx, input) => roster.listAthletes(ctx.db, input),
+  'athletes.list': (ctx, input) => roster.listAthletes(ctx.db, input.status),
   'athletes.get': (ctx, input) => roster.getAthlete(ctx.db, input.id),
   'athletes.create': (ctx, input) => roster.createAthlete(ctx.db, input, ctx.now()),
   'athletes.update': (ctx, input) => roster.updateAthlete(ctx.db, input.id, input.fields, ctx.now()),

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { latestSchemaVersion, migrate, schemaVersion } from './migrate';
+import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
 import type { SquadDb } from './types';
 
 export const DATABASE_FILE = 'squad.db';
@@ -24,6 +24,8 @@ export interface OpenOptions {
   /** Where the pre-migration backup goes; defaults to `<folder of the database>/backups`. */
   backupDir?: string;
   now?: () => Date;
+  /** The migrations to apply; tests pass their own list. */
+  migrations?: readonly Migration[];
 }
 
 export function databasePath(dataDir: string): string {
@@ -51,10 +53,10 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
     throw new DatabaseOpenError('cannot_open', `The squad database at ${file} could not be opened: ${(cause as Error).message}`, { cause });
   }
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Read the version before anything writes: a file we must refuse stays byte-for-byte as it was
+    // (switching to WAL rewrites the header). Reading it also tells a non-database file apart.
+    const migrations = options.migrations ?? allMigrations;
+    const latestSchemaVersion = migrations.length;
     const version = schemaVersion(db);
     if (version > latestSchemaVersion) {
       throw new DatabaseOpenError(
@@ -63,10 +65,14 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
           'Update Backchain to open it. Nothing was changed.',
       );
     }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
     if (version > 0 && version < latestSchemaVersion) {
       await backupBeforeMigration(db, version, options);
     }
-    migrate(db);
+    migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();

@@ -35,8 +35,8 @@ function checkUniqueName(db: SquadDb, fields: AthleteFields, exceptId: number | 
   return nameKey;
 }
 
-export function listAthletes(db: SquadDb, filter: athletes.AthleteListFilter): Athlete[] {
-  return athletes.listAthletes(db, filter);
+export function listAthletes(db: SquadDb, status: athletes.AthleteStatusFilter): Athlete[] {
+  return athletes.listAthletes(db, status);
 }
 
 export function getAthlete(db: SquadDb, id: number): Athlete {

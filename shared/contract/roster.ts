@@ -65,8 +65,8 @@ const groupColorSchema = z.string({ error: 'Pick a colour' }).regex(/^#[0-9a-fA-
 
 export const rosterMethods = {
   'athletes.list': method(
-    z.object({ status: athleteStatusSchema.default('active'), groupId: idSchema.nullable().optional() }).strict(),
-    'List athletes, by status and optionally one group (null = no group)',
+    z.object({ status: athleteStatusSchema.default('active') }).strict(),
+    'List athletes (active, archived or all) in name order',
   ).returns<Athlete[]>(),
   'athletes.get': method(z.object({ id: idSchema }).strict(), 'One athlete').returns<Athlete>(),
   'athletes.create': method(athleteFieldsSchema, 'Add an athlete').returns<Athlete>(),

@@ -48,9 +48,10 @@ CREATE TABLE athlete (
   updated_at         TEXT    NOT NULL
 ) STRICT;
 
--- The roster list: by status, in name order.
-CREATE INDEX athlete_by_status_name ON athlete (archived_at, family_name COLLATE NOCASE, given_name COLLATE NOCASE);
--- The whole roster (active and archived) in name order, without a sort step.
+-- The roster lists, each read in name order straight from an index (no sort step):
+-- active athletes, archived athletes, and everyone.
+CREATE INDEX athlete_active_by_name ON athlete (family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE archived_at IS NULL;
+CREATE INDEX athlete_archived_by_name ON athlete (family_name COLLATE NOCASE, given_name COLLATE NOCASE) WHERE archived_at IS NOT NULL;
 CREATE INDEX athlete_by_name ON athlete (family_name COLLATE NOCASE, given_name COLLATE NOCASE);
--- Group filter and group head counts.
+-- Group head counts (and, later, a group's athletes).
 CREATE INDEX athlete_by_group ON athlete (group_id, archived_at);

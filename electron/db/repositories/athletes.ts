@@ -26,17 +26,11 @@ const COLUMNS = `id, given_name, family_name, group_id, sex, grade, birth_year, 
   body_mass_kg, training_age_years, injured, injury_notes, archived_at, created_at, updated_at`;
 const NAME_ORDER = 'ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE';
 
-/** The roster screen's queries; their plans are checked by a test (an index, never a scan). */
+/** The roster screen's queries; their plans are checked by a test (an index, never a scan or a sort). */
 export const ATHLETE_LIST_SQL = {
   active: `SELECT ${COLUMNS} FROM athlete WHERE archived_at IS NULL ${NAME_ORDER}`,
   archived: `SELECT ${COLUMNS} FROM athlete WHERE archived_at IS NOT NULL ${NAME_ORDER}`,
   all: `SELECT ${COLUMNS} FROM athlete ${NAME_ORDER}`,
-  activeInGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id = ? AND archived_at IS NULL ${NAME_ORDER}`,
-  archivedInGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id = ? AND archived_at IS NOT NULL ${NAME_ORDER}`,
-  allInGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id = ? ${NAME_ORDER}`,
-  activeNoGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id IS NULL AND archived_at IS NULL ${NAME_ORDER}`,
-  archivedNoGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id IS NULL AND archived_at IS NOT NULL ${NAME_ORDER}`,
-  allNoGroup: `SELECT ${COLUMNS} FROM athlete WHERE group_id IS NULL ${NAME_ORDER}`,
 } as const;
 
 const sql = preparedStatements({
@@ -80,15 +74,10 @@ function toAthlete(row: AthleteRow): Athlete {
   };
 }
 
-export type AthleteListFilter = { status: 'active' | 'archived' | 'all'; groupId?: number | null | undefined };
+export type AthleteStatusFilter = keyof typeof ATHLETE_LIST_SQL;
 
-export function listAthletes(db: SquadDb, filter: AthleteListFilter): Athlete[] {
-  const statements = sql(db);
-  let rows: AthleteRow[];
-  if (filter.groupId === undefined) rows = statements[filter.status].all() as AthleteRow[];
-  else if (filter.groupId === null) rows = statements[`${filter.status}NoGroup`].all() as AthleteRow[];
-  else rows = statements[`${filter.status}InGroup`].all(filter.groupId) as AthleteRow[];
-  return rows.map(toAthlete);
+export function listAthletes(db: SquadDb, status: AthleteStatusFilter): Athlete[] {
+  return (sql(db)[status].all() as AthleteRow[]).map(toAthlete);
 }
 
 export function findAthlete(db: SquadDb, id: number): Athlete | null {

@@ -1,0 +1,79 @@
+/**
+ * End-to-end harness: the real browser-mode server (dist-web/server.mjs) on a fresh data folder,
+ * driven by Debian's Chromium through playwright-core. Screenshots go to test-output/screenshots.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.BACKCHAIN_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface RunningApp {
+  url: string;
+  openUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Start `node dist-web/server.mjs` on a new temp data folder (or the one given) and wait for its address. */
+export async function startBrowserMode(options: { dataDir?: string; keepData?: boolean } = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['dist-web/server.mjs', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
+  });
+  return {
+    openUrl,
+    url: new URL(openUrl).origin,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that fails the test on any uncaught error in the app. */
+export async function openApp(browser: Browser, app: RunningApp, viewport = { width: 1400, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(app.openUrl);
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

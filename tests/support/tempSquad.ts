@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApiContext, type ApiContext } from '../../electron/api/context';
+import { databasePath, openSquadDatabase, type OpenOptions } from '../../electron/db/connection';
+import { schemaVersion } from '../../electron/db/migrate';
+import type { SquadDb } from '../../electron/db/types';
+
+/** A fresh folder under the OS temp dir; removed by `cleanup`. */
+export function tempDir(prefix = 'backchain-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TempSquad {
+  dir: string;
+  db: SquadDb;
+  ctx: ApiContext;
+  close(): void;
+}
+
+/** A real squad database file in a temp folder, migrated, with an API context on top. */
+export async function openTempSquad(options: OpenOptions & { now?: () => Date } = {}): Promise<TempSquad> {
+  const { dir, cleanup } = tempDir();
+  const file = databasePath(dir);
+  const db = await openSquadDatabase(file, options);
+  const ctx = createApiContext({
+    db,
+    now: options.now,
+    status: { appVersion: 'test', mode: 'browser', dataDir: dir, databasePath: file, schemaVersion: schemaVersion(db), problem: null },
+  });
+  return {
+    dir,
+    db,
+    ctx,
+    close: () => {
+      db.close();
+      cleanup();
+    },
+  };
+}
+
+/** Row counts of every table: "nothing changed" is checked by comparing two of these. */
+export function tableCounts(db: SquadDb): Record<string, number> {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]));
+}
+
+/** A checksum of every row of every table, to prove a failed call left the data exactly as it was. */
+export function databaseFingerprint(db: SquadDb): string {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}`).join('\n');
+}
