@@ -1,9 +1,9 @@
 /**
  * Strength: estimated 1RM, RPE/RIR and percent-based loading, weekly progression, plate rounding
- * and kg↔lb (REFERENCE.md §5). Loads are in kilograms unless a name says otherwise; the rounding
+ * (REFERENCE.md §5; kg↔lb is in shared/units.ts). Loads are in kilograms unless a name says otherwise; the rounding
  * functions work in whatever unit their equipment steps are given in.
  */
-import { requireFinite, requireInRange, requireIntegerInRange, requireNonNegative, requirePositive } from './guards';
+import { requireInRange, requireIntegerInRange, requireNonNegative, requirePositive } from './guards';
 
 /** The e1RM formulas of REFERENCE.md §5.1. */
 export type E1rmFormula = 'epley' | 'brzycki' | 'lander' | 'lombardi' | 'mayhew' | 'oconner' | 'wathan';
@@ -243,19 +243,4 @@ export function progressionPlan(
     const rounded = roundLoad(unroundedLoad, equipment, mode);
     return { week: i + 1, unroundedLoad, load: rounded.load, raisedToMinimum: rounded.raisedToMinimum };
   });
-}
-
-// ---- units ----
-
-/** Pounds per kilogram as the app uses it, 1 kg = 2.2046226 lb (REFERENCE.md §0; same value as shared/units.ts). */
-export const KG_TO_LB = 2.2046226;
-
-/** Kilograms to pounds (REFERENCE.md §0). */
-export function kgToLb(kg: number): number {
-  return requireFinite(kg, 'Kilograms') * KG_TO_LB;
-}
-
-/** Pounds to kilograms (REFERENCE.md §0). */
-export function lbToKg(lb: number): number {
-  return requireFinite(lb, 'Pounds') / KG_TO_LB;
 }

@@ -2,19 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { E1rmFormula } from '../../../shared/science';
+import { kgToUnit, LB_PER_KG, unitToKg } from '../../../shared/units';
 import {
   BARBELL_KG,
   BARBELL_LB,
   DUMBBELL_KG,
   E1RM_FORMULA_DEFAULT,
-  KG_TO_LB,
   NSCA_ONE_RM_FRACTION_BY_REPS,
   RTS_STYLE_RPE_CHART,
   e1rmByFormula,
   e1rmFromRpeSet,
   estimateOneRepMax,
-  kgToLb,
-  lbToKg,
   loadForRpe,
   nscaOneRmFraction,
   oneRmFractionFromRpe,
@@ -213,9 +211,9 @@ describe('vector plate_rounding', () => {
     expect(inputs.values_lb.map((x) => roundLoad(x, BARBELL_LB, 'down').load)).toEqual(expected.lb_down);
   });
   it('kg ↔ lb with 1 kg = 2.2046226 lb', () => {
-    expectClose(KG_TO_LB, expected.kg_to_lb_factor, tolerance, 'factor');
-    expectClose(kgToLb(100), 220.46226, 1e-9, '100 kg'); // 100 × 2.2046226
-    expectClose(lbToKg(45), 20.411656852, 1e-9, '45 lb'); // 45 / 2.2046226
+    expectClose(LB_PER_KG, expected.kg_to_lb_factor, tolerance, 'factor');
+    expectClose(kgToUnit(100, 'lb'), 220.46226, 1e-9, '100 kg'); // 100 × 2.2046226
+    expectClose(unitToKg(45, 'lb'), 20.411656852, 1e-9, '45 lb'); // 45 / 2.2046226
   });
 });
 
