@@ -8,17 +8,19 @@ import { defineConfig } from 'vite';
 //   --mode preload: dist-electron/preload.cjs. A sandboxed preload cannot require its own
 //                   chunks, so it must be one self-contained file.
 //   --mode web:     dist-web/server.mjs, the browser-mode server.
+//   --mode bench:   dist-bench/bench.mjs, `npm run bench`.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 const entries = {
   main: { entry: 'electron/main.ts', outDir: 'dist-electron', file: 'main.cjs', format: 'cjs', clean: true },
   preload: { entry: 'electron/preload.ts', outDir: 'dist-electron', file: 'preload.cjs', format: 'cjs', clean: false },
   web: { entry: 'electron/web/cli.ts', outDir: 'dist-web', file: 'server.mjs', format: 'es', clean: true },
+  bench: { entry: 'bench/run.ts', outDir: 'dist-bench', file: 'bench.mjs', format: 'es', clean: true },
 } as const;
 
 export default defineConfig(({ mode }) => {
   const target = entries[mode as keyof typeof entries];
-  if (!target) throw new Error(`vite.node.config.ts: unknown --mode ${mode} (use main, preload or web)`);
+  if (!target) throw new Error(`vite.node.config.ts: unknown --mode ${mode} (use main, preload, web or bench)`);
   return {
     build: {
       ssr: target.entry,

@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: generate the large squad (300 athletes; later capabilities add 3 seasons of
+ * plans, logs and tests to the generator) into a temporary data folder, run every measurement
+ * in bench/measurements, and print the figures. The last line of output is one JSON object.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openApi } from '../electron/api/open';
+import { loadGeneratedSquad } from '../electron/services/sampleSquad';
+import type { BenchContext, Measurement } from './context';
+import { heapUsedMb, round } from './harness';
+
+const measurementModules = import.meta.glob<Record<string, unknown>>('./measurements/*.ts', { eager: true });
+
+function isMeasurement(value: unknown): value is Measurement {
+  return typeof value === 'object' && value !== null && typeof (value as Measurement).run === 'function' && typeof (value as Measurement).name === 'string';
+}
+
+async function main(): Promise<void> {
+  const seed = Number(process.env.BENCH_SEED ?? 20260907);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-bench-'));
+  const rendererDir = path.resolve(import.meta.dirname, '..', 'dist-renderer');
+  const log = (message: string) => console.log(`[bench] ${message}`);
+  const results: Record<string, number> = {};
+  try {
+    const { ctx, close } = await openApi({ dataDir, mode: 'browser', appVersion: 'bench' });
+    const started = performance.now();
+    loadGeneratedSquad(ctx.db, { seed, size: 'large' }, new Date());
+    results.generateLargeSquadMs = round(performance.now() - started);
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    results.databaseMb = round(fs.statSync(path.join(dataDir, 'squad.db')).size / 1024 / 1024, 2);
+    log(`large squad generated in ${results.generateLargeSquadMs} ms (${results.databaseMb} MB) at ${dataDir}`);
+
+    const bench: BenchContext = { dataDir, db: ctx.db, ctx, rendererDir, log };
+    const measurements = Object.values(measurementModules).flatMap((m) => Object.values(m).filter(isMeasurement));
+    for (const measurement of measurements) {
+      log(`measuring ${measurement.name}...`);
+      const figures = await measurement.run(bench);
+      for (const [key, value] of Object.entries(figures)) log(`  ${key}: ${value}`);
+      Object.assign(results, figures);
+    }
+    results.heapUsedMb = heapUsedMb();
+    close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(results));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
