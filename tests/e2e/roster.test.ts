@@ -29,6 +29,10 @@ describe('roster, end to end in Chromium', () => {
       await groups.getByRole('button', { name: 'Add group' }).click();
       await groups.getByRole('textbox', { name: `Name of ${name}` }).waitFor();
     }
+    // Recolour Sprints with the palette.
+    await groups.getByRole('button', { name: 'Colour of Sprints' }).click();
+    await page.getByRole('button', { name: '#e03131' }).click();
+    await page.getByText('Changed the colour of "Sprints"').waitFor();
     await screenshot(page, 'roster-02-groups');
     await page.keyboard.press('Escape');
 

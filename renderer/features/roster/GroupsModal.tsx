@@ -1,13 +1,12 @@
-import { ActionIcon, Button, ColorInput, Group, Modal, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { GROUP_COLORS, type Group as SquadGroup } from '../../../shared/domain/roster';
 import { ApiError, call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { GroupColorPicker } from './GroupColorPicker';
 import { useUndo } from '../../app/undo';
-
-const SWATCHES = [...GROUP_COLORS];
 
 function errorText(error: unknown, field: string): string {
   if (error instanceof ApiError) return error.fields[field] ?? error.message;
@@ -58,16 +57,8 @@ function GroupRow(props: { group: SquadGroup; index: number; count: number; onMo
 
   return (
     <Table.Tr>
-      <Table.Td w={150}>
-        <ColorInput
-          aria-label={`Colour of ${group.name}`}
-          value={group.color}
-          swatches={SWATCHES}
-          swatchesPerRow={5}
-          withPicker={false}
-          disallowInput
-          onChange={(color) => void save({ name: group.name, color })}
-        />
+      <Table.Td w={44}>
+        <GroupColorPicker label={`Colour of ${group.name}`} value={group.color} onChange={(color) => void save({ name: group.name, color })} />
       </Table.Td>
       <Table.Td>
         <TextInput
@@ -163,7 +154,9 @@ export function GroupsModal(props: { opened: boolean; onClose: () => void; group
           </Table>
         )}
         <Group align="flex-start" wrap="nowrap">
-          <ColorInput aria-label="Colour of the new group" w={150} value={newColor} onChange={setPickedColor} swatches={SWATCHES} swatchesPerRow={5} withPicker={false} disallowInput />
+          <div style={{ paddingTop: 4 }}>
+            <GroupColorPicker label="Colour of the new group" value={newColor} onChange={setPickedColor} />
+          </div>
           <TextInput
             aria-label="New group name"
             placeholder="New group, e.g. Distance"
