@@ -55,6 +55,13 @@ export class TransferArea {
     return entry && entry.kind === kind && fs.existsSync(entry.path) ? entry : null;
   }
 
+  /** Forget an entry and hand it over (the caller deletes its file when done): a download is sent once. */
+  take(id: string, kind: TransferKind): TransferEntry | null {
+    const entry = this.get(id, kind);
+    if (entry) this.entries.delete(id);
+    return entry;
+  }
+
   /** Delete a file and forget it. */
   discard(id: string): void {
     const entry = this.entries.get(id);

@@ -17,7 +17,7 @@ import type { ApiContext } from '../api/context';
 import { examineSquadFile, writeBackup, type SquadFileFacts } from '../db/backupFile';
 import { backupsDir, backupSquad, openSquadDatabase } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrate';
-import { readSettings } from '../db/repositories/settings';
+import { getSettings } from './settings';
 
 /** Browser-mode uploads of a backup are refused above this size (a season's squad is a few MB). */
 export const MAX_BACKUP_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -103,7 +103,7 @@ export function suggestedBackupName(squadName: string, now: Date): string {
 export async function createBackupForCoach(ctx: ApiContext): Promise<SavedFile> {
   const db = ctx.db;
   const now = ctx.now();
-  const defaultName = suggestedBackupName(readSettings(db)?.squadName ?? '', now);
+  const defaultName = suggestedBackupName(getSettings(db, now).squadName, now);
   if (ctx.dialogs) {
     const chosen = await ctx.dialogs.chooseSaveFile({ title: 'Back up the squad', defaultName, filters: [{ name: 'Backchain backup', extensions: ['backchain'] }] });
     if (chosen === null) return { outcome: 'canceled' };

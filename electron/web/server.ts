@@ -162,7 +162,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (download) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET.');
       const id = download[1] ?? '';
-      const entry = TRANSFER_ID_PATTERN.test(id) ? ctx.transfers.get(id, 'download') : null;
+      const entry = TRANSFER_ID_PATTERN.test(id) ? ctx.transfers.take(id, 'download') : null;
       if (!entry) throw new HttpError(404, 'That file is no longer waiting to be downloaded; make it again.');
       const size = fs.statSync(entry.path).size;
       res.writeHead(200, {
@@ -177,7 +177,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         res.on('close', () => resolve());
         stream.pipe(res);
       });
-      ctx.transfers.discard(id);
+      fs.rmSync(entry.path, { force: true });
       return;
     }
     throw new HttpError(404, 'Not found.');
