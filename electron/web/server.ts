@@ -139,7 +139,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname === '/files/upload') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) throw new HttpError(415, 'Send the file as application/octet-stream.');
-      let fileName = 'upload';
+      let fileName: string;
       try {
         fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload';
       } catch {
