@@ -5,6 +5,7 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import * as roster from '../services/roster';
 import { backupHandlers } from './handlers/backups';
+import { importHandlers } from './handlers/imports';
 import { loadGeneratedSquad } from '../services/sampleSquad';
 import * as settings from '../services/settings';
 import type { ApiContext } from './context';
@@ -52,4 +53,5 @@ export const handlers: HandlerMap = {
   ...rosterHandlers,
   ...sampleHandlers,
   ...backupHandlers,
+  ...importHandlers,
 };

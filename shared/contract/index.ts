@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
 import { backupMethods } from './backups';
+import { importMethods } from './imports';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { settingsMethods } from './settings';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...rosterMethods,
   ...sampleMethods,
   ...backupMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;
