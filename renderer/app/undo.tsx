@@ -20,6 +20,8 @@ export interface UndoEntry {
 interface UndoApi {
   record(label: string, undo: () => Promise<unknown>): void;
   undoLast(): Promise<void>;
+  /** Forget everything (after a restore, the old undo steps refer to a squad that is gone). */
+  clear(): void;
   last: UndoEntry | null;
 }
 
@@ -83,7 +85,13 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
   useHotkeys([['mod+z', () => void undoLast()]]);
 
-  const value = useMemo<UndoApi>(() => ({ record, undoLast, last: stack.at(-1) ?? null }), [record, undoLast, stack]);
+  const clear = useCallback(() => {
+    stackRef.current.forEach((entry) => notifications.hide(`undo-${entry.id}`));
+    stackRef.current = [];
+    setStack([]);
+  }, []);
+
+  const value = useMemo<UndoApi>(() => ({ record, undoLast, clear, last: stack.at(-1) ?? null }), [record, undoLast, clear, stack]);
   return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
 }
 
