@@ -69,9 +69,16 @@ export function pruneBackups(folder: string, now: Date): string[] {
   return remove;
 }
 
+/** True while nothing at all has been entered (a brand-new squad): there is nothing to back up. */
+function isEmptySquad(db: ApiContext['db']): boolean {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  return tables.every((t) => db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM "${t.replace(/"/g, '""')}")`).pluck().get() === 1);
+}
+
 /**
  * The automatic backup when the app starts: at most one a day (a second start the same day
- * only rotates). Returns the new backup's path, or null when today's already exists.
+ * only rotates), none of a squad with nothing in it (an empty backup would only crowd out
+ * useful ones). Returns the new backup's path, or null when none was taken.
  */
 export async function takeDailyBackup(ctx: ApiContext): Promise<string | null> {
   if (!ctx.hasDatabase) return null;
@@ -79,7 +86,7 @@ export async function takeDailyBackup(ctx: ApiContext): Promise<string | null> {
   const now = ctx.now();
   const today = localStamp(now).date;
   let created: string | null = null;
-  if (!readBackupFolder(folder).some((b) => b.kind === 'daily' && b.date === today)) {
+  if (!isEmptySquad(ctx.db) && !readBackupFolder(folder).some((b) => b.kind === 'daily' && b.date === today)) {
     created = (await backupSquad(ctx.db, folder, 'daily', now, ctx.openRaw)).path;
   }
   pruneBackups(folder, now);

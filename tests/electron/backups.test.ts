@@ -65,20 +65,22 @@ function backupNames(dataDir: string): string[] {
 }
 
 describe('automatic backups', () => {
-  it('backs up when the app starts, at most once a day, with a readable name', async () => {
+  it('backs up when the app starts, at most once a day, with a readable name (not while the squad is empty)', async () => {
     const dir = folder();
     const first = await open(dir, { now: new Date(2026, 8, 7, 6, 0, 0) });
+    expect(backupNames(dir)).toEqual([]);
+    await ok(first.ctx, 'athletes.create', { givenName: 'Ana', familyName: 'López' });
     first.close();
-    const again = await open(dir, { now: new Date(2026, 8, 7, 18, 0, 0) });
-    again.close();
-    expect(backupNames(dir)).toEqual(['2026-09-07_06-00-00_daily.backchain']);
+    (await open(dir, { now: new Date(2026, 8, 7, 18, 0, 0) })).close();
+    (await open(dir, { now: new Date(2026, 8, 7, 19, 0, 0) })).close();
+    expect(backupNames(dir)).toEqual(['2026-09-07_18-00-00_daily.backchain']);
     const nextDay = await open(dir, { now: new Date(2026, 8, 8, 7, 30, 0) });
-    expect(backupNames(dir)).toEqual(['2026-09-07_06-00-00_daily.backchain', '2026-09-08_07-30-00_daily.backchain']);
+    expect(backupNames(dir)).toEqual(['2026-09-07_18-00-00_daily.backchain', '2026-09-08_07-30-00_daily.backchain']);
     const list = await ok(nextDay.ctx, 'backups.list', {});
     expect(list.folder).toBe(backupsDir(dir));
     expect(list.backups.map((b) => [b.date, b.time, b.kind, b.kindLabel])).toEqual([
       ['2026-09-08', '07:30:00', 'daily', 'Daily (automatic)'],
-      ['2026-09-07', '06:00:00', 'daily', 'Daily (automatic)'],
+      ['2026-09-07', '18:00:00', 'daily', 'Daily (automatic)'],
     ]);
     expect(list.backups[0]?.sizeBytes).toBeGreaterThan(4096);
   });
@@ -100,6 +102,9 @@ describe('automatic backups', () => {
 
   it('rotates: after 40 days of starts, 7 daily and the weekly ones are left', async () => {
     const dir = folder();
+    const start = await open(dir, { now: new Date(2026, 6, 31, 6, 0, 0) });
+    await ok(start.ctx, 'athletes.create', { givenName: 'Ana', familyName: 'López' });
+    start.close();
     for (let day = 0; day < 40; day += 1) (await open(dir, { now: new Date(2026, 7, 1 + day, 6, 0, 0) })).close();
     // 1 Aug + 39 days = 9 Sep 2026 (a Wednesday; weeks start Monday 7 Sep, 31 Aug, 24 Aug, 17 Aug).
     // Days kept: 3..9 Sep. Weeks: 7 Sep (9 Sep), 31 Aug (6 Sep), 24 Aug (30 Aug), 17 Aug (23 Aug).
@@ -108,6 +113,9 @@ describe('automatic backups', () => {
 
   it('a failed automatic backup does not keep the coach out, and the Data section says why', async () => {
     const dir = folder();
+    const first = await open(dir, { now: new Date(2026, 8, 6, 6, 0, 0) });
+    await ok(first.ctx, 'athletes.create', { givenName: 'Ana', familyName: 'López' });
+    first.close();
     fs.writeFileSync(path.join(dir, 'backups'), 'a file where the folder should be');
     const api = await open(dir);
     expect(api.ctx.hasDatabase).toBe(true);
@@ -292,15 +300,14 @@ describe('restore', () => {
 });
 
 describe('a damaged squad file', () => {
-  /** A squad with data, closed cleanly (everything checkpointed into squad.db). */
+  /** A squad with data, closed cleanly (everything checkpointed into squad.db), with daily backups of 6 and 7 Sep. */
   async function squadOnDisk(size: 'sample' | 'large' = 'sample'): Promise<{ dir: string; file: string }> {
     const dir = folder();
-    const api = await open(dir, { now: new Date(2026, 8, 6, 6, 0, 0) });
-    loadGeneratedSquad(api.ctx.db, { seed: 5, size }, new Date('2026-09-06T06:00:00Z'));
+    const api = await open(dir, { now: new Date(2026, 8, 5, 6, 0, 0) });
+    loadGeneratedSquad(api.ctx.db, { seed: 5, size }, new Date('2026-09-05T06:00:00Z'));
     api.close();
-    // Yesterday's backup holds the empty squad (taken at start); take one with the athletes too.
-    const again = await open(dir, { now: new Date(2026, 8, 7, 6, 0, 0) });
-    again.close();
+    (await open(dir, { now: new Date(2026, 8, 6, 6, 0, 0) })).close();
+    (await open(dir, { now: new Date(2026, 8, 7, 6, 0, 0) })).close();
     return { dir, file: databasePath(dir) };
   }
 

@@ -114,7 +114,8 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
   );
   const groupById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
   const newGroups = preview ? groupsToCreate(preview.accepted) : [];
-  const unknownGroups = preview?.groups.filter((g) => g.existingId === null) ?? [];
+  // Only groups someone would go into: a group whose every row is refused needs no decision.
+  const unknownGroups = preview?.groups.filter((g) => g.existingId === null && g.athletes > 0) ?? [];
 
   async function confirm() {
     if (!preview) return;
@@ -238,7 +239,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
               <Text fw={600} size="sm">
                 Which column holds what
               </Text>
-              <ScrollArea.Autosize mah={300}>
+              <ScrollArea.Autosize mah={260}>
                 <Table striped={false} verticalSpacing={4} aria-label="Columns">
                   <Table.Thead>
                     <Table.Tr>
@@ -418,7 +419,13 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
             )
           )}
 
-          <Group justify="space-between">
+          <Group
+            justify="space-between"
+            wrap="nowrap"
+            gap="md"
+            // Always in view at the bottom of the dialog, however long the lists above are.
+            style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 10, paddingBottom: 4 }}
+          >
             <Text size="sm" c="dimmed">
               {preview && preview.problems.length === 0
                 ? [
@@ -431,7 +438,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                     .join(' · ')
                 : ''}
             </Text>
-            <Group gap="sm">
+            <Group gap="sm" wrap="nowrap">
               <Button variant="default" onClick={close}>
                 Cancel
               </Button>

@@ -52,7 +52,9 @@ export function BackupPreviewTable({ preview }: { preview: BackupPreview }) {
           ))}
         </Group>
       ) : (
-        <Text c="dimmed" span>None</Text>
+        <Text c="dimmed" span size="sm">
+          None
+        </Text>
       ),
     ],
     ['Last entry', formatWhen(preview.lastEntryAt)],
