@@ -128,6 +128,29 @@ describe('the Data section, end to end in Chromium', () => {
     const kept = fs.readdirSync(dataDir).find((f) => f.startsWith('squad.damaged-')) ?? '';
     expect(fs.readFileSync(path.join(dataDir, kept)).equals(damaged)).toBe(true);
     expect(errors).toEqual([]);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The data folder goes when this server stops (started without keepData).
+  });
+
+  it('imports an Excel workbook on a small laptop screen (1280 x 720): the buttons stay in view', async () => {
+    app = await startBrowserMode();
+    const { page, errors } = await openApp(browser, app, { width: 1280, height: 720 });
+    await page.getByText('Your squad is empty').waitFor();
+    await page.keyboard.press('Control+9');
+    await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import athletes from a spreadsheet' });
+    await dialog.locator('input[type="file"]').setInputFiles(path.resolve('tests/fixtures/roster/roster.xlsx'));
+    await dialog.getByText('Excel workbook, sheet "Roster"').waitFor();
+    await dialog.getByRole('table', { name: 'Athletes to add' }).waitFor();
+    const add = dialog.getByRole('button', { name: 'Add 3 athletes' });
+    await page.waitForTimeout(400);
+    // In view without scrolling the dialog.
+    const box = await add.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(720);
+    await screenshot(page, 'data-08-import-xlsx-small-screen');
+    await add.click();
+    await page.getByText('Imported 3 athletes and 2 groups from roster.xlsx').waitFor();
+    await page.keyboard.press('Control+1');
+    await page.getByText('3 active athletes').waitFor();
+    expect(errors).toEqual([]);
   });
 });
