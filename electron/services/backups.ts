@@ -305,7 +305,13 @@ export async function restoreBackup(ctx: ApiContext, stagedId: string): Promise<
   try {
     moveSquadFiles(file, aside);
   } catch (error) {
-    await reopenAfterFailure(ctx, file, previous !== null, problemBefore);
+    // Put back whatever was already moved (the file, or only some of its side files).
+    try {
+      moveSquadFiles(aside, file);
+    } catch {
+      // Reported below: reopenAfterFailure will not create a new squad over a missing file.
+    }
+    await reopenAfterFailure(ctx, file, previous !== null, problemBefore, aside);
     throw new AppError('internal', `The squad file could not be moved aside (${(error as Error).message}), so nothing was restored.`);
   }
 
@@ -316,7 +322,7 @@ export async function restoreBackup(ctx: ApiContext, stagedId: string): Promise<
   } catch (error) {
     removeSquadFiles(file);
     moveSquadFiles(aside, file);
-    await reopenAfterFailure(ctx, file, previous !== null, problemBefore);
+    await reopenAfterFailure(ctx, file, previous !== null, problemBefore, aside);
     ctx.transfers.discard(stagedId);
     throw new AppError('invalid_input', `The backup could not be opened after all (${(error as Error).message}). Your squad was put back as it was.`);
   }
@@ -333,9 +339,14 @@ export async function restoreBackup(ctx: ApiContext, stagedId: string): Promise<
   };
 }
 
-async function reopenAfterFailure(ctx: ApiContext, file: string, wasOpen: boolean, problemBefore: AppStatus['problem']): Promise<void> {
+async function reopenAfterFailure(ctx: ApiContext, file: string, wasOpen: boolean, problemBefore: AppStatus['problem'], aside: string): Promise<void> {
   if (!wasOpen) {
     ctx.replaceDatabase(null, problemBefore);
+    return;
+  }
+  if (!fs.existsSync(file)) {
+    // Never open (and so create) an empty squad where the coach's file should be.
+    ctx.replaceDatabase(null, { kind: 'cannot_open', message: `The squad file could not be put back in place. It is safe at ${aside}; close Backchain and move it back to ${file}.` });
     return;
   }
   try {

@@ -262,6 +262,25 @@ describe('restore', () => {
     }
   });
 
+  it('checks the backup again when the coach confirms: a copy spoiled since the preview is refused, the squad untouched', async () => {
+    const dir = folder();
+    const api = await open(dir);
+    await ok(api.ctx, 'athletes.create', { givenName: 'Ana', familyName: 'López' });
+    const saved = await ok(api.ctx, 'backups.create', {});
+    if (saved.outcome !== 'download') throw new Error('expected a download');
+    const upload = api.ctx.transfers.reserve('.upload');
+    fs.copyFileSync(api.ctx.transfers.get(saved.downloadId, 'download')?.path ?? '', upload.path);
+    api.ctx.transfers.register({ id: upload.id, kind: 'upload', path: upload.path, fileName: 'x.backchain', fileDate: null });
+    const inspected = await ok(api.ctx, 'backups.inspect', { source: { kind: 'upload', uploadId: upload.id } });
+    if (inspected.outcome !== 'ready') throw new Error('expected a preview');
+    fs.writeFileSync(api.ctx.transfers.get(inspected.preview.stagedId, 'staged')?.path ?? '', 'spoiled');
+    const squadBytes = fs.readFileSync(databasePath(dir));
+    expect((await refused(api.ctx, 'backups.restore', { stagedId: inspected.preview.stagedId })).message).toMatch(/not a database file/);
+    expect(api.ctx.hasDatabase).toBe(true);
+    expect(fs.readFileSync(databasePath(dir)).equals(squadBytes)).toBe(true);
+    expect(backupNames(dir).filter((n) => n.includes('before-restore'))).toEqual([]);
+  });
+
   it('a cancelled open dialog changes nothing', async () => {
     const api = await open(folder(), { dialogs: fakeDialogs({ open: null }).dialogs });
     expect(await ok(api.ctx, 'backups.inspect', { source: { kind: 'choose' } })).toEqual({ outcome: 'canceled' });
