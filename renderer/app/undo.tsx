@@ -69,6 +69,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
             <Button
               size="compact-sm"
               variant="light"
+              // A long label ("Imported 12 athletes and 2 groups from ...") must not squeeze the button.
+              style={{ flexShrink: 0 }}
               onClick={() => {
                 // Undo this entry if it is still the latest; otherwise the header's Undo applies.
                 if (stackRef.current.at(-1)?.id === entry.id) void undoLast();
