@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { openApi } from './api/open';
+import { electronFileDialogs } from './files/dialogs';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { resolveDataDir } from './paths';
@@ -38,11 +39,14 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+  let mainWindow: BrowserWindow | null = null;
   const { ctx, close } = await openApi({
     dataDir,
     mode: 'desktop',
     appVersion: app.getVersion(),
     nativeBinding: electronNativeBinding(),
+    // Back up now / Restore ask for a file with the system's dialogs, attached to our window.
+    dialogs: electronFileDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
   });
 
   const rendererDir = path.join(__dirname, '..', 'dist-renderer');
@@ -52,6 +56,7 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', dev: !app.isPackaged })));
 
   const window = createMainWindow();
+  mainWindow = window;
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();

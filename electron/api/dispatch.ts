@@ -13,7 +13,9 @@ type UntypedHandler = (ctx: ApiContext, input: unknown) => unknown;
  */
 export async function dispatch(ctx: ApiContext, method: unknown, input: unknown, log: (error: unknown) => void = console.error): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Backchain has no action called "${String(method).slice(0, 80)}".` } };
+    // Never String() an unknown value: an object without a prototype cannot be converted.
+    const name = typeof method === 'string' ? `"${method.slice(0, 80)}"` : `of type ${method === null ? 'null' : typeof method}`;
+    return { ok: false, error: { code: 'unknown_method', message: `Backchain has no action called ${name}.` } };
   }
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) {

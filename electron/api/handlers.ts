@@ -4,6 +4,8 @@
  */
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import * as roster from '../services/roster';
+import { backupHandlers } from './handlers/backups';
+import { importHandlers } from './handlers/imports';
 import { loadGeneratedSquad } from '../services/sampleSquad';
 import * as settings from '../services/settings';
 import type { ApiContext } from './context';
@@ -50,4 +52,6 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...rosterHandlers,
   ...sampleHandlers,
+  ...backupHandlers,
+  ...importHandlers,
 };

@@ -2,6 +2,8 @@ import type { AppStatus } from '../../shared/contract/roster';
 import { DatabaseOpenError, databasePath, openSquadDatabase } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import type { SquadDb } from '../db/types';
+import type { FileDialogs } from '../files/dialogs';
+import { takeDailyBackup } from '../services/backups';
 import { createApiContext, type ApiContext } from './context';
 
 export interface OpenApiOptions {
@@ -10,12 +12,17 @@ export interface OpenApiOptions {
   appVersion: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** The desktop's file dialogs (browser mode has none: the page uploads and downloads). */
+  dialogs?: FileDialogs | null;
+  log?: (message: string) => void;
 }
 
 /**
  * Open the squad in `dataDir` for the desktop app or the browser-mode server. A database that
- * cannot be opened does not crash the app: the context reports the problem through
- * `app.status`, the first thing the window asks, and every other method says it is unavailable.
+ * cannot be opened (damaged, from a newer version...) does not crash the app: the context
+ * reports the problem through `app.status`, the first thing the window asks, the backup
+ * methods still work (to restore one), and every other method says the squad is unavailable.
+ * When the squad opens, the day's automatic backup is taken (at most one a day).
  */
 export async function openApi(options: OpenApiOptions): Promise<{ ctx: ApiContext; close: () => void }> {
   const file = databasePath(options.dataDir);
@@ -35,6 +42,19 @@ export async function openApi(options: OpenApiOptions): Promise<{ ctx: ApiContex
     schemaVersion: db ? schemaVersion(db) : null,
     problem,
   };
-  const ctx = createApiContext({ db, status, now: options.now });
-  return { ctx, close: () => db?.close() };
+  const ctx = createApiContext({ db, status, now: options.now, nativeBinding: options.nativeBinding, dialogs: options.dialogs ?? null });
+  ctx.transfers.clear();
+  try {
+    await takeDailyBackup(ctx);
+  } catch (error) {
+    // A failed backup must not keep the coach out of their squad; the Data section shows why.
+    ctx.backupWarning = `Today's automatic backup failed: ${(error as Error).message}`;
+    (options.log ?? console.error)(ctx.backupWarning);
+  }
+  return {
+    ctx,
+    close: () => {
+      if (ctx.hasDatabase) ctx.db.close();
+    },
+  };
 }

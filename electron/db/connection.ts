@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupFileName, localStamp, type BackupKind } from '../../shared/domain/backups';
+import { checkIntegrity, rawOpener, writeBackup, type RawOpen } from './backupFile';
 import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
 import type { SquadDb } from './types';
 
 export const DATABASE_FILE = 'squad.db';
 
-export type OpenProblemKind = 'newer_version' | 'not_a_database' | 'cannot_open';
+export type OpenProblemKind = 'newer_version' | 'not_a_database' | 'damaged' | 'cannot_open';
 
 /** Why the squad database could not be opened, in words a coach can act on. */
 export class DatabaseOpenError extends Error {
@@ -32,9 +34,30 @@ export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }
 
+/** Where the automatic and safety backups of the squad in `dataDir` go. */
+export function backupsDir(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
+/** A fresh path in `dir` for a backup of this kind taken now (never an existing file's name). */
+export function newBackupPath(dir: string, kind: BackupKind, now: Date): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = localStamp(now);
+  for (let copy = 1; ; copy += 1) {
+    const candidate = path.join(dir, backupFileName(kind, stamp, copy));
+    if (!fs.existsSync(candidate) && !fs.existsSync(`${candidate}.partial`)) return candidate;
+  }
+}
+
+/** Online backup of the open squad into its backups folder. */
+export async function backupSquad(db: SquadDb, dir: string, kind: BackupKind, now: Date, open: RawOpen): Promise<{ path: string; sizeBytes: number }> {
+  return writeBackup(db, newBackupPath(dir, kind, now), open);
+}
+
 /**
- * Open (creating if needed) the squad database, set its pragmas, back it up if it needs
- * migrating, and migrate it.
+ * Open (creating if needed) the squad database, check it is undamaged (PRAGMA quick_check), set
+ * its pragmas, back it up if it needs migrating, and migrate it. A file that is damaged, not a
+ * Backchain database, or from a newer version is refused and left exactly as it was.
  *
  * Pragmas, and why:
  * - journal_mode = WAL: readers never block the writer; a crash leaves a consistent file.
@@ -58,6 +81,15 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
     const migrations = options.migrations ?? allMigrations;
     const latestSchemaVersion = migrations.length;
     const version = schemaVersion(db);
+    // quick_check reads every page (cheap: milliseconds for a season's file) and catches a
+    // truncated file or a page of garbage before the app builds anything on it.
+    const problem = checkIntegrity(db);
+    if (problem) {
+      throw new DatabaseOpenError('damaged', `The squad file ${file} is damaged (SQLite's check found: ${problem.slice(0, 200)}). Backchain has not changed it.`);
+    }
+    if (version === 0 && (db.prepare("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").pluck().get() as number) > 0) {
+      throw new DatabaseOpenError('not_a_database', `The file ${file} is a database made by another program, not a Backchain squad. Nothing was changed.`);
+    }
     if (version > latestSchemaVersion) {
       throw new DatabaseOpenError(
         'newer_version',
@@ -77,8 +109,12 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
   } catch (error) {
     db.close();
     if (error instanceof DatabaseOpenError) throw error;
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      throw new DatabaseOpenError('not_a_database', `The file ${file} is not a Backchain squad database (or it is damaged). Nothing was changed.`, { cause: error });
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') {
+      throw new DatabaseOpenError('not_a_database', `The file ${file} is not a Backchain squad database (or it is damaged beyond recognition). Nothing was changed.`, { cause: error });
+    }
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      throw new DatabaseOpenError('damaged', `The squad file ${file} is damaged (${(error as Error).message}). Backchain has not changed it.`, { cause: error });
     }
     throw new DatabaseOpenError('cannot_open', `The squad database at ${file} could not be opened: ${(error as Error).message}`, { cause: error });
   }
@@ -86,10 +122,7 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
 
 /** SQLite's online backup of the database as it is before a migration changes it. */
 async function backupBeforeMigration(db: SquadDb, version: number, options: OpenOptions): Promise<string> {
-  const dir = options.backupDir ?? path.join(path.dirname(db.name), 'backups');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `before-migration-v${version}-${stamp}.db`);
-  await db.backup(target);
+  const dir = options.backupDir ?? backupsDir(path.dirname(db.name));
+  const { path: target } = await backupSquad(db, dir, `before-migration-v${version}`, options.now?.() ?? new Date(), rawOpener(options.nativeBinding));
   return target;
 }

@@ -10,12 +10,18 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import { dispatch } from '../api/dispatch';
 import { openApi } from '../api/open';
+import { TRANSFER_ID_PATTERN, UploadTooLargeError } from '../files/transfers';
+import { MAX_BACKUP_UPLOAD_BYTES } from '../services/backups';
 import { serveStaticFile } from '../protocol';
 import { CONTENT_SECURITY_POLICY } from '../security';
 
 export const TOKEN_HEADER = 'x-backchain-token';
+/** An upload's original file name (URI-encoded) and last-modified time (ISO), sent as headers. */
+export const FILE_NAME_HEADER = 'x-backchain-file-name';
+export const FILE_DATE_HEADER = 'x-backchain-file-date';
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export interface WebServerOptions {
@@ -87,7 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!(error instanceof HttpError)) (options.log ?? console.error)(error);
       if (!res.headersSent) {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { code: status === 403 ? 'forbidden' : 'invalid_input', message: (error as Error).message } }));
+        res.end(JSON.stringify({ ok: false, error: { code: status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'invalid_input', message: (error as Error).message } }));
       } else res.end();
     });
   });
@@ -95,13 +101,19 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) throw new HttpError(403, 'Unknown host.');
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+    if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/files/')) {
       const requestOrigin = req.headers.origin;
       if (requestOrigin !== undefined && requestOrigin !== origin) throw new HttpError(403, 'Requests from other sites are refused.');
       const fetchSite = req.headers['sec-fetch-site'];
       if (fetchSite !== undefined && fetchSite !== 'same-origin') throw new HttpError(403, 'Requests from other sites are refused.');
       if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) throw new HttpError(403, 'Missing or wrong token. Open the address printed by `npm run web`.');
+    }
+    if (url.pathname.startsWith('/files/')) {
+      await handleFile(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON.');
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const body = await readJsonBody(req);
@@ -116,6 +128,59 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     file.headers.forEach((value, key) => (headers[key] = value));
     res.writeHead(file.status, headers);
     res.end(req.method === 'HEAD' ? undefined : Buffer.from(await file.arrayBuffer()));
+  }
+
+  /**
+   * Files that do not fit a JSON call: POST /files/upload (the bytes of a backup the page is
+   * restoring; answered with its upload id) and GET /files/download/<id> (a backup made by
+   * backups.create, sent once and then deleted). Same token and origin checks as the API.
+   */
+  async function handleFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === '/files/upload') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) throw new HttpError(415, 'Send the file as application/octet-stream.');
+      let fileName: string;
+      try {
+        fileName = decodeURIComponent(String(req.headers[FILE_NAME_HEADER] ?? 'upload')).replace(/\p{Cc}/gu, '').slice(0, 200) || 'upload';
+      } catch {
+        throw new HttpError(400, 'The file name header is not valid.');
+      }
+      const dateHeader = String(req.headers[FILE_DATE_HEADER] ?? '');
+      const fileDate = dateHeader && !Number.isNaN(Date.parse(dateHeader)) ? new Date(dateHeader).toISOString() : null;
+      let uploadId: string;
+      try {
+        uploadId = (await ctx.transfers.receive(req, { fileName, fileDate }, MAX_BACKUP_UPLOAD_BYTES)).id;
+      } catch (error) {
+        if (error instanceof UploadTooLargeError) throw new HttpError(413, error.message);
+        throw error;
+      }
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: true, value: { uploadId } }));
+      return;
+    }
+    const download = /^\/files\/download\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Use GET.');
+      const id = download[1] ?? '';
+      const entry = TRANSFER_ID_PATTERN.test(id) ? ctx.transfers.take(id, 'download') : null;
+      if (!entry) throw new HttpError(404, 'That file is no longer waiting to be downloaded; make it again.');
+      const size = fs.statSync(entry.path).size;
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(size),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(entry.fileName)}`,
+        'cache-control': 'no-store',
+      });
+      await new Promise<void>((resolve, reject) => {
+        const stream = fs.createReadStream(entry.path);
+        stream.on('error', reject);
+        res.on('close', () => resolve());
+        stream.pipe(res);
+      });
+      fs.rmSync(entry.path, { force: true });
+      return;
+    }
+    throw new HttpError(404, 'Not found.');
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -27,7 +27,7 @@ export class ApiError extends Error {
 const TOKEN_KEY = 'backchain.token';
 
 /** Browser mode hands the page its token once, in the address; keep it for this tab and hide it. */
-function browserModeToken(): string {
+export function browserModeToken(): string {
   const params = new URLSearchParams(window.location.search);
   const fromUrl = params.get('token');
   if (fromUrl) {

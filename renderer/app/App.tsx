@@ -28,7 +28,7 @@ function StatusGate() {
   const [router] = useState(createRouter);
   if (status.isPending) return null;
   if (status.isError) return <StartupProblem message={status.error.message} />;
-  if (status.data.problem) return <StartupProblem message={status.data.problem.message} databasePath={status.data.databasePath} />;
+  if (status.data.problem) return <StartupProblem status={status.data} />;
   return <RouterProvider router={router} />;
 }
 

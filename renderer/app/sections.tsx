@@ -1,5 +1,6 @@
-import { IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconDatabase, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { DataPage } from '../features/data/DataPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -15,5 +16,6 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
+  { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: <DataPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

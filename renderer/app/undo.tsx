@@ -20,6 +20,8 @@ export interface UndoEntry {
 interface UndoApi {
   record(label: string, undo: () => Promise<unknown>): void;
   undoLast(): Promise<void>;
+  /** Forget everything (after a restore, the old undo steps refer to a squad that is gone). */
+  clear(): void;
   last: UndoEntry | null;
 }
 
@@ -67,6 +69,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
             <Button
               size="compact-sm"
               variant="light"
+              // A long label ("Imported 12 athletes and 2 groups from ...") must not squeeze the button.
+              style={{ flexShrink: 0 }}
               onClick={() => {
                 // Undo this entry if it is still the latest; otherwise the header's Undo applies.
                 if (stackRef.current.at(-1)?.id === entry.id) void undoLast();
@@ -83,7 +87,13 @@ export function UndoProvider({ children }: { children: ReactNode }) {
 
   useHotkeys([['mod+z', () => void undoLast()]]);
 
-  const value = useMemo<UndoApi>(() => ({ record, undoLast, last: stack.at(-1) ?? null }), [record, undoLast, stack]);
+  const clear = useCallback(() => {
+    stackRef.current.forEach((entry) => notifications.hide(`undo-${entry.id}`));
+    stackRef.current = [];
+    setStack([]);
+  }, []);
+
+  const value = useMemo<UndoApi>(() => ({ record, undoLast, clear, last: stack.at(-1) ?? null }), [record, undoLast, clear, stack]);
   return <UndoContext.Provider value={value}>{children}</UndoContext.Provider>;
 }
 

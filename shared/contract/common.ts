@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
+import './messages';
 
 /** Field schemas shared by every domain's methods. Messages are written for a coach. */
 

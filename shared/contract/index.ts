@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
+import { backupMethods } from './backups';
+import { importMethods } from './imports';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { settingsMethods } from './settings';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...settingsMethods,
   ...rosterMethods,
   ...sampleMethods,
+  ...backupMethods,
+  ...importMethods,
 };
 
 export type Contract = typeof contract;

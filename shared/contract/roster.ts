@@ -116,5 +116,5 @@ export interface AppStatus {
   databasePath: string;
   schemaVersion: number | null;
   /** Set when the squad database could not be opened; every other method then fails. */
-  problem: { kind: 'newer_version' | 'not_a_database' | 'cannot_open'; message: string } | null;
+  problem: { kind: 'newer_version' | 'not_a_database' | 'damaged' | 'cannot_open'; message: string } | null;
 }

@@ -94,17 +94,28 @@ describe('opening the squad database', () => {
     first.prepare('INSERT INTO note (text) VALUES (?)').run('written at version 1');
     first.close();
 
-    const second = await openSquadDatabase(file, { migrations: v2, now: () => new Date('2026-09-01T06:00:00Z') });
+    const second = await openSquadDatabase(file, { migrations: v2, now: () => new Date(2026, 8, 1, 6, 0, 0) });
     expect(schemaVersion(second)).toBe(2);
     second.close();
 
     const backups = fs.readdirSync(path.join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^before-migration-v1-2026-09-01T06-00-00-000Z\.db$/);
+    // Named by the laptop's local time and the version it was at.
+    expect(backups[0]).toBe('2026-09-01_06-00-00_before-migration-v1.backchain');
     const copy = new Database(path.join(dir, 'backups', backups[0] ?? ''), { readonly: true });
     expect(schemaVersion(copy)).toBe(1);
     expect(copy.prepare('SELECT text FROM note').pluck().all()).toEqual(['written at version 1']);
     copy.close();
+  });
+
+  it('refuses a database made by another program (tables, but no Backchain version) and leaves it untouched', async () => {
+    const file = databasePath(folder());
+    const other = new Database(file);
+    other.exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('flapjacks')");
+    other.close();
+    const before = fs.readFileSync(file);
+    await expect(openSquadDatabase(file)).rejects.toMatchObject({ kind: 'not_a_database', message: expect.stringMatching(/another program/) });
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('does not back up a brand-new file or one already at the latest version', async () => {

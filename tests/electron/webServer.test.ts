@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web/server';
+import { FILE_DATE_HEADER, FILE_NAME_HEADER, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web/server';
 import { tempDir } from '../support/tempSquad';
 
 const folder = tempDir();
@@ -84,5 +84,43 @@ describe('browser-mode server', () => {
     const invalid = await (await api('athletes.create', { givenName: '' })).json();
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await fetch(`${server.url}/api/athletes.list`, { headers: { [TOKEN_HEADER]: 'test-token-123' } })).status).toBe(405);
+  });
+
+  it('downloads a backup made by Back up now once, and only with the token', async () => {
+    const saved = (await (await api('backups.create', {})).json()) as { value: { outcome: string; downloadId: string; fileName: string; sizeBytes: number } };
+    expect(saved.value.outcome).toBe('download');
+    const url = `${server.url}/files/download/${saved.value.downloadId}`;
+    expect((await fetch(url)).status).toBe(403);
+    expect((await fetch(url, { headers: { [TOKEN_HEADER]: 'test-token-123', origin: 'https://evil.example' } })).status).toBe(403);
+    const response = await fetch(url, { headers: { [TOKEN_HEADER]: 'test-token-123' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(saved.value.fileName)}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.length).toBe(saved.value.sizeBytes);
+    expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // Sent once, then gone; ids that are not ours are simply not found.
+    expect((await fetch(url, { headers: { [TOKEN_HEADER]: 'test-token-123' } })).status).toBe(404);
+    expect((await fetch(`${server.url}/files/download/..%2F..%2Fsquad.db`, { headers: { [TOKEN_HEADER]: 'test-token-123' } })).status).toBe(404);
+  });
+
+  it('accepts an uploaded backup only with the token, then previews it through the API', async () => {
+    const saved = (await (await api('backups.create', {})).json()) as { value: { downloadId: string } };
+    const bytes = Buffer.from(await (await fetch(`${server.url}/files/download/${saved.value.downloadId}`, { headers: { [TOKEN_HEADER]: 'test-token-123' } })).arrayBuffer());
+    const upload = (headers: Record<string, string>, body: Uint8Array = bytes) =>
+      fetch(`${server.url}/files/upload`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers }, body });
+    expect((await upload({})).status).toBe(403);
+    expect((await upload({ [TOKEN_HEADER]: 'test-token-123', origin: 'https://evil.example' })).status).toBe(403);
+    expect((await upload({ [TOKEN_HEADER]: 'test-token-123', 'content-type': 'application/json' })).status).toBe(415);
+    const answer = (await (await upload({ [TOKEN_HEADER]: 'test-token-123', [FILE_NAME_HEADER]: encodeURIComponent('Équipe 2026.backchain'), [FILE_DATE_HEADER]: '2026-09-06T10:00:00.000Z' })).json()) as {
+      ok: boolean;
+      value: { uploadId: string };
+    };
+    expect(answer.ok).toBe(true);
+    const preview = (await (await api('backups.inspect', { source: { kind: 'upload', uploadId: answer.value.uploadId } })).json()) as { ok: boolean; value: { preview: { fileName: string; fileDate: string } } };
+    expect(preview).toMatchObject({ ok: true, value: { preview: { fileName: 'Équipe 2026.backchain', fileDate: '2026-09-06T10:00:00.000Z' } } });
+    // A file that is not a backup is refused with a sentence, and leaves nothing behind.
+    const junk = (await (await upload({ [TOKEN_HEADER]: 'test-token-123' }, Buffer.from('hello'))).json()) as { value: { uploadId: string } };
+    const refused = (await (await api('backups.inspect', { source: { kind: 'upload', uploadId: junk.value.uploadId } })).json()) as { ok: boolean; error: { message: string } };
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a Backchain backup/) } });
   });
 });

@@ -1,0 +1,208 @@
+/**
+ * The Data section: where the squad's file lives, its backups (Back up now, Restore), and the
+ * roster import. Exports (athletes, plans, logs, tests, the calendar) are added here as cards by
+ * the features that own that data.
+ */
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconDatabaseExport, IconFileImport, IconHistory, IconRestore } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { BackupInfo } from '../../../shared/contract/backups';
+import { formatDateLong } from '../../../shared/dates';
+import { call } from '../../api/client';
+import { downloadPrepared } from '../../api/files';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useUndo } from '../../app/undo';
+import { ImportRosterModal } from './ImportRosterModal';
+import { formatBytes, useRestoreFlow } from './restore';
+
+function PathLine({ label, value }: { label: string; value: string }) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" c="dimmed" w={110} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Code style={{ overflowWrap: 'anywhere' }}>{value}</Code>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy'}>
+            <ActionIcon variant="subtle" size="sm" aria-label={`Copy ${label.toLowerCase()}`} onClick={copy}>
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function Card({ title, description, actions, children }: { title: string; description: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" align="flex-start" mb={children ? 'sm' : 0} wrap="wrap" gap="sm">
+        <Stack gap={2} maw={560}>
+          <Title order={4}>{title}</Title>
+          <Text size="sm" c="dimmed">
+            {description}
+          </Text>
+        </Stack>
+        {actions && <Group gap="sm">{actions}</Group>}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+export function DataPage() {
+  const status = useApiQuery('app.status', {}, { staleTime: Infinity });
+  const backups = useApiQuery('backups.list', {});
+  const athletes = useApiQuery('athletes.list', { status: 'all' });
+  const groups = useApiQuery('groups.list', {});
+  const settings = useApiQuery('settings.get', {});
+  const create = useApiMutation('backups.create', { invalidates: ['backups'] });
+  const queryClient = useQueryClient();
+  const undo = useUndo();
+  const [importOpen, setImportOpen] = useState(false);
+
+  const restore = useRestoreFlow({
+    canChooseInMain: status.data?.mode === 'desktop',
+    replacing: true,
+    async onRestored(result) {
+      // The undo steps recorded so far refer to the squad that was just replaced.
+      undo.clear();
+      await queryClient.invalidateQueries();
+      const safety = result.safetyBackup;
+      notifications.show({ color: 'teal', title: 'Squad restored', message: `Your squad is now what ${result.restoredFrom} held.${safety ? ' The squad as it was is in the backups list, marked "Before a restore".' : ''}` });
+      if (safety) {
+        undo.record(`Restored the squad from ${result.restoredFrom}`, async () => {
+          const inspected = await call('backups.inspect', { source: { kind: 'listed', name: safety } });
+          if (inspected.outcome === 'ready') await call('backups.restore', { stagedId: inspected.preview.stagedId });
+        });
+      }
+    },
+  });
+
+  async function backUpNow() {
+    try {
+      const saved = await create.mutateAsync({});
+      if (saved.outcome === 'canceled') return;
+      if (saved.outcome === 'download') await downloadPrepared(saved.downloadId, saved.fileName);
+      notifications.show({
+        color: 'teal',
+        title: 'Backed up',
+        message: saved.outcome === 'saved' ? `Saved to ${saved.path} (${formatBytes(saved.sizeBytes)}).` : `Downloaded ${saved.fileName} (${formatBytes(saved.sizeBytes)}).`,
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Not backed up', message: (error as Error).message, autoClose: false });
+    }
+  }
+
+  const list: BackupInfo[] = backups.data?.backups ?? [];
+  const desktop = status.data?.mode === 'desktop';
+
+  return (
+    <Stack gap="md" maw={980}>
+      <div>
+        <Title order={2}>Data</Title>
+        <Text c="dimmed" size="sm">
+          Your whole squad is one file on this computer. Backchain backs it up every day you open it; a backup copied to a USB stick or another laptop brings
+          everything along.
+        </Text>
+      </div>
+
+      <Card title="Where your squad lives" description="Nothing leaves this computer unless you copy it.">
+        {status.data && (
+          <Stack gap={6}>
+            <PathLine label="Squad file" value={status.data.databasePath} />
+            {backups.data && <PathLine label="Backups folder" value={backups.data.folder} />}
+            {!desktop && (
+              <Text size="xs" c="dimmed">
+                Browser mode: the files are on the computer running <Code>npm run web</Code>.
+              </Text>
+            )}
+          </Stack>
+        )}
+      </Card>
+
+      <Card
+        title="Backups"
+        description="Kept automatically: one a day for the last 7 days, one a week for 4 weeks, and a copy before every update or restore. Back up now saves a copy wherever you choose."
+        actions={
+          <>
+            <Button leftSection={<IconDatabaseExport size={18} />} onClick={() => void backUpNow()} loading={create.isPending}>
+              Back up now
+            </Button>
+            <Button variant="default" leftSection={<IconRestore size={18} />} onClick={restore.chooseFile} loading={restore.busy === 'checking'}>
+              Restore from a file…
+            </Button>
+          </>
+        }
+      >
+        {backups.data?.warning && (
+          <Alert color="red" mb="sm" title="The automatic backup did not work">
+            {backups.data.warning}
+          </Alert>
+        )}
+        {backups.isError && <Alert color="red">{backups.error.message}</Alert>}
+        {backups.data && list.length === 0 && (
+          <Group gap="xs" c="dimmed">
+            <IconHistory size={18} />
+            <Text size="sm">No automatic backups yet. The first is taken the next time Backchain starts; use Back up now to make one at once.</Text>
+          </Group>
+        )}
+        {list.length > 0 && (
+          <Table verticalSpacing={4} highlightOnHover aria-label="Backups">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Taken</Table.Th>
+                <Table.Th>Why</Table.Th>
+                <Table.Th ta="right">Size</Table.Th>
+                <Table.Th w={120} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map((b) => (
+                <Table.Tr key={b.name}>
+                  <Table.Td>
+                    {formatDateLong(b.date)}, {b.time.slice(0, 5)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={b.kind === 'daily' ? 'gray' : 'blue'}>
+                      {b.kindLabel}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {formatBytes(b.sizeBytes)}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Button size="compact-sm" variant="subtle" onClick={() => void restore.start({ kind: 'listed', name: b.name })} aria-label={`Restore the backup of ${b.date} ${b.time}`}>
+                      Restore…
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card
+        title="Import athletes"
+        description="Add athletes from the school's roster or your own spreadsheet (CSV or Excel). You check every row before anything is added."
+        actions={
+          <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => setImportOpen(true)} disabled={!athletes.data || !groups.data}>
+            Import from a spreadsheet…
+          </Button>
+        }
+      />
+
+      {/* Exports (athletes, plans, logs, re-tests, the calendar) go here, one Card each. */}
+
+      {restore.element}
+      {athletes.data && groups.data && (
+        <ImportRosterModal opened={importOpen} onClose={() => setImportOpen(false)} athletes={athletes.data} groups={groups.data} unit={settings.data?.unit ?? 'kg'} />
+      )}
+    </Stack>
+  );
+}
