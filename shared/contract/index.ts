@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
+import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
 
 export const contract = {
@@ -14,6 +15,8 @@ export const contract = {
   ...settingsMethods,
   ...rosterMethods,
   ...sampleMethods,
+  ...testsMethods,
+  ...retestsMethods,
 };
 
 export type Contract = typeof contract;
