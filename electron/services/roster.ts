@@ -90,7 +90,9 @@ export function removeAthlete(db: SquadDb, id: number): Athlete {
     try {
       athletes.deleteAthlete(db, id);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      // ON DELETE RESTRICT reports SQLITE_CONSTRAINT_TRIGGER; a plain reference SQLITE_CONSTRAINT_FOREIGNKEY.
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === 'SQLITE_CONSTRAINT_TRIGGER') {
         throw new AppError('conflict', `${athleteFullName(athlete)} already has training records, so they can only be archived, not deleted.`);
       }
       throw error;

@@ -132,7 +132,7 @@ function testKeys(tests: readonly TestDefinition[]): Map<string, TestDefinition>
 }
 
 /** Read a wide-layout header: a test name with a trial number, a side, a flight-time or load marker, a unit. */
-function readTestHeader(header: string, keys: Map<string, TestDefinition>): ColumnRole {
+function readTestHeader(header: string, keys: Map<string, TestDefinition>, options: { sideInOtherColumn?: boolean } = {}): ColumnRole {
   const tokens = looseNameKey(header).split(' ').filter(Boolean);
   let side: Side | null = null;
   let trial: number | null = null;
@@ -140,7 +140,7 @@ function readTestHeader(header: string, keys: Map<string, TestDefinition>): Colu
   let load: 'kg' | 'lb' | null = null;
   while (tokens.length > 0) {
     const test = keys.get(tokens.join(' '));
-    if (test) return describeTestColumn(test, side, trial, flight, load, header);
+    if (test) return describeTestColumn(test, side, trial, flight, load, header, options.sideInOtherColumn ?? false);
     const last = tokens.pop() as string;
     const joined = /^(?:t|trial|try|attempt|rep|run)?(\d)$/.exec(last);
     if (joined && trial === null) {
@@ -175,10 +175,18 @@ function readTestHeader(header: string, keys: Map<string, TestDefinition>): Colu
   return { role: 'unknown', problem: `"${header}" is not a test in your battery: its values are not imported. Rename the column to a test's name (e.g. CMJ, 10 m, Balance L) or add the test in Test settings.` };
 }
 
-function describeTestColumn(test: TestDefinition, side: Side | null, trial: number | null, flight: 'none' | 's' | 'ms', load: 'kg' | 'lb' | null, header: string): ColumnRole {
+function describeTestColumn(
+  test: TestDefinition,
+  side: Side | null,
+  trial: number | null,
+  flight: 'none' | 's' | 'ms',
+  load: 'kg' | 'lb' | null,
+  header: string,
+  sideInOtherColumn: boolean,
+): ColumnRole {
   if (load !== null && test.kind !== 'loaded_jump') return { role: 'unknown', problem: `"${header}": ${test.name} does not take an added load.` };
   if (flight !== 'none' && test.kind !== 'jump' && test.kind !== 'loaded_jump') return { role: 'unknown', problem: `"${header}": ${test.name} is not a jump, so it has no flight time.` };
-  if (test.sided && side === null && load === null) return { role: 'unknown', problem: `"${header}": ${test.name} is measured on each leg; name the columns "${test.shortName} L" and "${test.shortName} R".` };
+  if (test.sided && side === null && load === null && !sideInOtherColumn) return { role: 'unknown', problem: `"${header}": ${test.name} is measured on each leg; name the columns "${test.shortName} L" and "${test.shortName} R".` };
   if (!test.sided && side !== null) return { role: 'unknown', problem: `"${header}": ${test.name} has no left and right.` };
   if (trial !== null && trial > test.trials) return { role: 'unknown', problem: `"${header}": ${test.name} takes ${test.trials} trials; there is no trial ${trial}.` };
   return { role: 'test', test, side, trial, flight, load };
@@ -516,7 +524,7 @@ function readLongRow(
     row.problems.push('No test named in this row');
     return [];
   }
-  const role = readTestHeader(testText, tests);
+  const role = readTestHeader(testText, tests, { sideInOtherColumn: true });
   if (role.role !== 'test') {
     row.problems.push(`"${testText}" is not a test in your battery`);
     return [];

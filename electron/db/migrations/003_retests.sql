@@ -125,7 +125,7 @@ INSERT INTO test_definition (builtin_key, name, name_key, short_name, short_name
   sort_order, created_at, updated_at)
 VALUES
   ('cmj', 'Countermovement jump', 'countermovement jump', 'CMJ', 'cmj', 'cm', 1, 1, 5, 90, 3, 'best', 0, 'jump', NULL, 1.0,
-   'About 3% of a 33 cm jump: REFERENCE.md §2.3 puts the CMJ''s typical error at a CV of about 2–5% in trained samples.', 1.0, 'default',
+   'About 3% of a 33 cm jump: REFERENCE.md §2.3 puts the CMJ’s typical error at a CV of about 2–5% in trained samples.', 1.0, 'default',
    1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
   ('loaded_jump', 'Loaded jump', 'loaded jump', 'Loaded jump', 'loaded jump', 'cm', 1, 1, 3, 80, 3, 'best', 0, 'loaded_jump', NULL, 0.8,
    'About 3% of a 25 cm loaded jump, assuming it is as reliable as the unloaded CMJ (REFERENCE.md §2.3: CV about 2–5%).', 0.8, 'default',
