@@ -1,5 +1,6 @@
-import { IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconClipboardData, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { TestsPage } from '../features/retests/TestsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -15,5 +16,6 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
+  { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: <TestsPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

@@ -225,7 +225,7 @@ export function swcInfo(
 /** Why two results cannot be compared (a different load or eyes condition), or null. */
 function conditionsProblem(pre: ScoreRecord, post: ScoreRecord): string | null {
   if (pre.addedLoadKg !== null && post.addedLoadKg !== null && Math.abs(pre.addedLoadKg - post.addedLoadKg) > 1e-9) {
-    return `Different added load (${pre.addedLoadKg} kg, then ${post.addedLoadKg} kg): not the same test.`;
+    return 'The added load changed between the two sessions, so the jumps are not the same test.';
   }
   if (pre.eyes !== null && post.eyes !== null && pre.eyes !== post.eyes) {
     return `Eyes ${pre.eyes} at one session and ${post.eyes} at the other: not the same test.`;

@@ -143,7 +143,7 @@ function athleteModel(random: SeededRandom, athlete: RetestSampleAthlete): Athle
     level: {
       cmj,
       loaded_jump: 0.72 * cmj + random.normal(0, 1),
-      balance_eyes_closed: random.normal(15, 6, 4, 45),
+      balance_eyes_closed: random.normal(15, 6, 5, 45),
       sprint_10: t10,
       sprint_20: t20,
       sprint_30: t30,
@@ -158,7 +158,9 @@ function athleteModel(random: SeededRandom, athlete: RetestSampleAthlete): Athle
 function clampToRange(key: BuiltinTestKey, value: number): number {
   const t = builtinTest(key);
   const decimals = 10 ** t.decimals;
-  return Math.min(t.rangeMax, Math.max(t.rangeMin, Math.round(value * decimals) / decimals));
+  // Nobody stands on one leg for 0 s: a held balance is at least a second.
+  const floor = key === 'balance_eyes_closed' ? 1 : t.rangeMin;
+  return Math.min(t.rangeMax, Math.max(floor, Math.round(value * decimals) / decimals));
 }
 
 export function generateRetests(options: { seed: number; size: SquadSize; today: IsoDate; athletes: readonly RetestSampleAthlete[] }): SampleRetests {
@@ -191,7 +193,8 @@ export function generateRetests(options: { seed: number; size: SquadSize; today:
           own.push({ ...base, mark: absent ? 'absent' : 'injured', trials: [] });
           continue;
         }
-        const decline = declining ? (test.higherIsBetter ? -6 : 6) * NOISE[key] : 0;
+        // Balance noise grows with the time held, so its decline is a share of it (40%), not a fixed step.
+        const decline = !declining ? 0 : key === 'balance_eyes_closed' ? -0.4 * model.level[key] : (test.higherIsBetter ? -6 : 6) * NOISE[key];
         const truth = model.level[key] + GAIN_PER_BLOCK[key] * model.response * effect + decline;
         const trials = isReliability ? 2 : test.trials;
         const out: SampleTrial[] = [];
