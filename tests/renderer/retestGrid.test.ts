@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { athleteTestInputSchema } from '../../shared/contract/retests';
-import { BUILTIN_TESTS, builtinTest, type TestDefinition } from '../../shared/domain/retests';
+import type { TestDefinition } from '../../shared/domain/retests';
 import {
   cellHint,
   cellKey,
@@ -15,35 +15,9 @@ import {
   sameDraft,
   type RowDraft,
 } from '../../renderer/features/retests/gridModel';
+import { builtinBattery } from '../shared/retestFixtures';
 
-function definition(key: (typeof BUILTIN_TESTS)[number]['key'], id: number): TestDefinition {
-  const b = builtinTest(key);
-  return {
-    id,
-    builtinKey: b.key,
-    name: b.name,
-    shortName: b.shortName,
-    unit: b.unit,
-    higherIsBetter: b.higherIsBetter,
-    decimals: b.decimals,
-    rangeMin: b.rangeMin,
-    rangeMax: b.rangeMax,
-    trials: b.trials,
-    scoreRule: b.scoreRule,
-    sided: b.sided,
-    kind: b.kind,
-    sprintDistanceM: b.sprintDistanceM,
-    defaultTypicalError: b.defaultTypicalError,
-    defaultTypicalErrorNote: b.defaultTypicalErrorNote,
-    typicalError: { value: b.defaultTypicalError, source: 'default', n: null, date: null, sessionId: null },
-    swcFixed: null,
-    hidden: false,
-    sortOrder: id,
-    entryCount: 0,
-  };
-}
-
-const tests = BUILTIN_TESTS.map((b, i) => definition(b.key, i + 1));
+const tests = builtinBattery;
 const [cmj, loaded, balance, s10, s20, s30] = tests as [TestDefinition, TestDefinition, TestDefinition, TestDefinition, TestDefinition, TestDefinition];
 const pages = gridPages(tests);
 const page = (key: string) => pages.find((p) => p.key === key)!;

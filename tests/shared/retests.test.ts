@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { athleteResultsSchema, testFieldsSchema } from '../../shared/contract/retests';
 import {
-  BUILTIN_TESTS,
-  builtinTest,
   flightTimeProblem,
   formatSigned,
   jumpHeightCmFromFlightTime,
@@ -17,38 +15,11 @@ import { ranksOf, scoreOfTrials } from '../../shared/retests/scoring';
 import { changeSentence, changeText } from '../../shared/retests/words';
 import { generateRetests } from '../../shared/sample/retests';
 import { generateSquad } from '../../shared/sample/generator';
+import { builtinBattery } from './retestFixtures';
 import { expectClose, loadVector } from './science/vectors';
 import { z } from 'zod';
 
-/** A built-in test as the battery returns it. */
-function definition(key: (typeof BUILTIN_TESTS)[number]['key'], id: number): TestDefinition {
-  const b = builtinTest(key);
-  return {
-    id,
-    builtinKey: b.key,
-    name: b.name,
-    shortName: b.shortName,
-    unit: b.unit,
-    higherIsBetter: b.higherIsBetter,
-    decimals: b.decimals,
-    rangeMin: b.rangeMin,
-    rangeMax: b.rangeMax,
-    trials: b.trials,
-    scoreRule: b.scoreRule,
-    sided: b.sided,
-    kind: b.kind,
-    sprintDistanceM: b.sprintDistanceM,
-    defaultTypicalError: b.defaultTypicalError,
-    defaultTypicalErrorNote: b.defaultTypicalErrorNote,
-    typicalError: { value: b.defaultTypicalError, source: 'default', n: null, date: null, sessionId: null },
-    swcFixed: null,
-    hidden: false,
-    sortOrder: id,
-    entryCount: 0,
-  };
-}
-
-const tests = BUILTIN_TESTS.map((b, i) => definition(b.key, i + 1));
+const tests = builtinBattery;
 const byKey = Object.fromEntries(tests.map((t) => [t.builtinKey, t])) as Record<string, TestDefinition>;
 
 describe('values as typed', () => {

@@ -92,7 +92,7 @@ export function AthleteView() {
                     <Table.Tr key={p.sessionId}>
                       <Table.Td>
                         <Text size="sm">{p.label}</Text>
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" component="div">
                           {formatDateShort(p.date)} {p.kind === 'baseline' && <Badge size="xs" variant="light">baseline</Badge>}
                         </Text>
                       </Table.Td>

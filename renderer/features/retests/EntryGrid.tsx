@@ -79,6 +79,8 @@ export function EntryGrid(props: EntryGridProps) {
     baseRef.current = baseDrafts;
   });
   const inputs = useRef(new Map<string, HTMLInputElement>());
+  /** Drafts on their way to main, so leaving the screen does not send them a second time. */
+  const inFlight = useRef(new Map<number, RowDraft>());
 
   const setStatus = useCallback((athleteId: number, status: RowStatus | null) => {
     setStatuses((prev) => {
@@ -134,6 +136,7 @@ export function EntryGrid(props: EntryGridProps) {
         return;
       }
       setStatus(athleteId, { state: 'saving' });
+      inFlight.current.set(athleteId, typed);
       try {
         const outcome = await call('retests.saveResults', { sessionId, athletes: [rowToInput(page, athleteId, draft, unit)] });
         applySaved(athleteId, outcome);
@@ -149,6 +152,8 @@ export function EntryGrid(props: EntryGridProps) {
         void invalidateDomains(queryClient, ['tests']);
       } catch (error) {
         setStatus(athleteId, { state: 'error', message: error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved: Backchain did not answer.' });
+      } finally {
+        if (inFlight.current.get(athleteId) === typed) inFlight.current.delete(athleteId);
       }
     },
     [page, unit, sessionId, applySaved, setStatus, undo, athleteName, queryClient],
@@ -157,8 +162,10 @@ export function EntryGrid(props: EntryGridProps) {
   // Leaving the screen (or the page) saves every row that can be saved.
   useEffect(() => {
     const inputMap = inputs.current;
+    const saving = inFlight.current;
     return () => {
       for (const [athleteId, typed] of draftsRef.current) {
+        if (saving.get(athleteId) === typed) continue;
         const draft = normaliseMarks(page, typed);
         const base = baseRef.current.get(athleteId);
         if (!base || sameDraft(page, draft, base) || Object.keys(rowProblems(page, draft, unit)).length > 0) continue;

@@ -7,7 +7,8 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconFileSpreadsheet, IconFileTypeCsv, IconFlag, IconPrinter, IconSelector } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatNumber, formatSigned, MARK_LABELS, type TestDefinition } from '../../../shared/domain/retests';
 import type { Group as SquadGroup } from '../../../shared/domain/roster';
@@ -189,8 +190,6 @@ function ComparisonBody(props: {
   const { comparison, group, basis, show, groupsById, groupOrder, setBasis, setShow } = props;
   const [sort, setSort] = useState<SortKey>(null);
   const tests = useMemo(() => new Map(comparison.tests.map((t) => [t.id, t])), [comparison.tests]);
-  const [chartKey, setChartKey] = useState<string | null>(null);
-  const chartColumn = comparison.columns.find((c) => c.key === chartKey) ?? comparison.columns[0];
 
   const rows = useMemo(() => {
     const filtered = comparison.rows.filter((r) => (group === 'all' ? true : group === 'none' ? r.athlete.groupId === null : r.athlete.groupId === Number(group)));
@@ -218,6 +217,15 @@ function ComparisonBody(props: {
   }, [comparison, group, groupOrder, sort, tests, basis]);
 
   const compareLabel = basis === 'against' ? comparison.against : comparison.baseline;
+  // 300 athletes x 8 tests is thousands of cells: only the rows in view (and a few more) are drawn.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler; the virtualizer's functions are read fresh each render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 72, overscan: 8 });
+  const virtualRows = virtualizer.getVirtualItems();
+  const padTop = virtualRows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+  const columnCount = 1 + comparison.columns.length + comparison.tests.filter((t) => t.sided).length;
 
   return (
     <Stack gap="sm">
@@ -256,7 +264,7 @@ function ComparisonBody(props: {
       </Group>
       {!compareLabel && show === 'change' && <Alert color="blue">No earlier session to compare with: the table shows values only.</Alert>}
 
-      <div className="comparison-wrap">
+      <div className="comparison-wrap" ref={scrollRef}>
         <Table stickyHeader verticalSpacing={4} horizontalSpacing={8} className="tabular comparison-table" aria-label="Squad comparison" withColumnBorders>
           <Table.Thead>
             <Table.Tr>
@@ -309,48 +317,32 @@ function ComparisonBody(props: {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.athlete.id} data-testid={`comparison-row-${r.athlete.id}`}>
-                <Table.Td className="comparison-name">
-                  <Anchor component={Link} to={`/tests/athlete/${r.athlete.id}`} size="sm" fw={500}>
-                    {r.athlete.familyName}, {r.athlete.givenName}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {r.athlete.groupId === null ? 'No group' : groupsById.get(r.athlete.groupId)}
-                    {r.athlete.archived ? ' · archived' : ''}
-                  </Text>
-                </Table.Td>
-                {comparison.columns.map((c) => {
-                  const test = tests.get(c.testId) as TestDefinition;
-                  const cell = r.cells[c.key];
-                  const asym = r.asymmetry[String(c.testId)];
-                  return [
-                    <Table.Td key={c.key}>
-                      <ComparisonCell cell={cell} column={c} test={test} basis={basis} show={show} />
-                    </Table.Td>,
-                    ...(test.sided && c.side === 'right'
-                      ? [
-                          <Table.Td key={`asym-${c.testId}`}>
-                            {asym && (
-                              <Tooltip label={`${asym.exceedsThreshold ? 'Above' : 'Within'} the ${comparison.settings.asymmetryFlagPercent}% convention; ${asym.exceedsTestNoise === null ? 'no typical error to compare with' : asym.exceedsTestNoise ? 'larger than the test\u2019s own noise (CV)' : 'within the test\u2019s own noise (CV)'}.`} multiline w={300}>
-                                <div>
-                                  <Text size="sm">
-                                    {asym.percent.toFixed(1)}% {asym.flagged && <IconFlag size={13} aria-label="flagged" style={{ verticalAlign: 'middle' }} />}
-                                  </Text>
-                                  <Text size="xs" c="dimmed">
-                                    {asym.betterSide ? `${asym.betterSide === 'left' ? 'left' : 'right'} better` : 'equal'}
-                                    {asym.flagged ? ' · flagged' : ''}
-                                  </Text>
-                                </div>
-                              </Tooltip>
-                            )}
-                          </Table.Td>,
-                        ]
-                      : []),
-                  ];
-                })}
-              </Table.Tr>
-            ))}
+            {padTop > 0 && (
+              <tr aria-hidden style={{ height: padTop }}>
+                <td colSpan={columnCount} />
+              </tr>
+            )}
+            {virtualRows.map((v) => {
+              const r = rows[v.index] as AthleteComparisonRow;
+              return (
+                <ComparisonRow
+                  key={r.athlete.id}
+                  index={v.index}
+                  measure={virtualizer.measureElement}
+                  row={r}
+                  comparison={comparison}
+                  tests={tests}
+                  basis={basis}
+                  show={show}
+                  groupName={r.athlete.groupId === null ? 'No group' : (groupsById.get(r.athlete.groupId) ?? '')}
+                />
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden style={{ height: padBottom }}>
+                <td colSpan={columnCount} />
+              </tr>
+            )}
           </Table.Tbody>
         </Table>
       </div>
@@ -375,56 +367,147 @@ function ComparisonBody(props: {
         </Stack>
       </Paper>
 
-      {chartColumn && (
-        <Paper withBorder p="md">
-          <Group justify="space-between" mb="sm">
-            <Title order={4}>Charts</Title>
-            <Select aria-label="Chart test" value={chartColumn.key} onChange={(v) => setChartKey(v)} data={comparison.columns.map((c) => ({ value: c.key, label: c.label }))} allowDeselect={false} w={200} />
-          </Group>
-          <Stack gap="lg">
-            <ChangeBars
-              test={tests.get(chartColumn.testId) as TestDefinition}
-              title={`${chartColumn.label}: improvement % per athlete against ${compareLabel ? compareLabel.label : '—'}`}
-              data={rows.flatMap((r) => {
-                const view = cellView(r.cells[chartColumn.key], basis);
-                return view ? [{ name: `${r.athlete.givenName} ${r.athlete.familyName}`, view }] : [];
-              })}
-            />
-            <VerdictLegend />
-            {(() => {
-              const test = tests.get(chartColumn.testId) as TestDefinition;
-              const sidedTest = test.sided ? test : comparison.tests.find((t) => t.sided);
-              if (!sidedTest) return null;
-              return (
-                <Stack gap={4}>
-                  <Text size="sm" fw={600}>
-                    {sidedTest.name}: left and right per athlete ({comparison.session.label})
-                  </Text>
-                  <BalanceChart
-                    test={sidedTest}
-                    data={rows.flatMap((r) => {
-                      const view = r.asymmetry[String(sidedTest.id)];
-                      return view ? [{ name: `${r.athlete.givenName} ${r.athlete.familyName}`, view }] : [];
-                    })}
-                  />
-                  <Text size="xs" c="dimmed">
-                    Beside each athlete: the asymmetry relative to the stronger leg, which leg is better, and ⚑ when flagged.
-                  </Text>
-                </Stack>
-              );
-            })()}
-            <Stack gap={4}>
-              <Text size="sm" fw={600}>
-                {chartColumn.label}: squad mean over every session
-              </Text>
-              <SquadTrendChart test={tests.get(chartColumn.testId) as TestDefinition} points={comparison.squadTrend[chartColumn.key] ?? []} />
-            </Stack>
-          </Stack>
-        </Paper>
-      )}
+      <ComparisonCharts comparison={comparison} rows={rows} basis={basis} tests={tests} />
     </Stack>
   );
 }
+
+/** Above this many athletes the charts wait for the coach to ask: hundreds of bars take a moment to draw. */
+const CHARTS_OPEN_UP_TO = 80;
+
+/**
+ * The squad's improvement per athlete, left against right, and the squad mean over time, for
+ * one test. Memoised: changing what the table shows does not redraw hundreds of bars.
+ */
+const ComparisonCharts = memo(function ComparisonCharts(props: {
+  comparison: SquadComparison;
+  rows: AthleteComparisonRow[];
+  basis: ComparisonBasis;
+  tests: Map<number, TestDefinition>;
+}) {
+  const { comparison, rows, basis, tests } = props;
+  const [chartKey, setChartKey] = useState<string | null>(null);
+  const [opened, setOpened] = useState(false);
+  const column = comparison.columns.find((c) => c.key === chartKey) ?? comparison.columns[0];
+  const compareLabel = basis === 'against' ? comparison.against : comparison.baseline;
+  const bars = useMemo(
+    () =>
+      column
+        ? rows.flatMap((r) => {
+            const view = cellView(r.cells[column.key], basis);
+            return view ? [{ name: `${r.athlete.givenName} ${r.athlete.familyName}`, view }] : [];
+          })
+        : [],
+    [rows, column, basis],
+  );
+  if (!column) return null;
+  const test = tests.get(column.testId) as TestDefinition;
+  const sidedTest = test.sided ? test : comparison.tests.find((t) => t.sided);
+  const show = opened || rows.length <= CHARTS_OPEN_UP_TO;
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>Charts</Title>
+        {show ? (
+          <Select aria-label="Chart test" value={column.key} onChange={(v) => setChartKey(v)} data={comparison.columns.map((c) => ({ value: c.key, label: c.label }))} allowDeselect={false} w={200} />
+        ) : (
+          <Button variant="light" onClick={() => setOpened(true)}>
+            Show the charts for {plural(rows.length, 'athlete')}
+          </Button>
+        )}
+      </Group>
+      {show && (
+        <Stack gap="lg">
+          <ChangeBars test={test} title={`${column.label}: improvement % per athlete against ${compareLabel ? compareLabel.label : '\u2014'}`} data={bars} />
+          <VerdictLegend />
+          {sidedTest && (
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {sidedTest.name}: left and right per athlete ({comparison.session.label})
+              </Text>
+              <BalanceChart
+                test={sidedTest}
+                data={rows.flatMap((r) => {
+                  const view = r.asymmetry[String(sidedTest.id)];
+                  return view ? [{ name: `${r.athlete.givenName} ${r.athlete.familyName}`, view }] : [];
+                })}
+              />
+              <Text size="xs" c="dimmed">
+                Beside each athlete: the asymmetry relative to the stronger leg, which leg is better, and \u2691 when flagged.
+              </Text>
+            </Stack>
+          )}
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {column.label}: squad mean over every session
+            </Text>
+            <SquadTrendChart test={test} points={comparison.squadTrend[column.key] ?? []} />
+          </Stack>
+        </Stack>
+      )}
+    </Paper>
+  );
+});
+
+const ComparisonRow = memo(function ComparisonRow(props: {
+  index: number;
+  measure: (el: HTMLTableRowElement | null) => void;
+  row: AthleteComparisonRow;
+  comparison: SquadComparison;
+  tests: Map<number, TestDefinition>;
+  basis: ComparisonBasis;
+  show: Show;
+  groupName: string;
+}) {
+  const { index, measure, row: r, comparison, tests, basis, show, groupName } = props;
+  const flagAt = comparison.settings.asymmetryFlagPercent;
+  return (
+    <tr ref={measure} data-index={index} data-testid={`comparison-row-${r.athlete.id}`}>
+      <td className="comparison-name">
+        <Anchor component={Link} to={`/tests/athlete/${r.athlete.id}`} size="sm" fw={500}>
+          {r.athlete.familyName}, {r.athlete.givenName}
+        </Anchor>
+        <div className="cmp-small cmp-dim">
+          {groupName}
+          {r.athlete.archived ? ' · archived' : ''}
+        </div>
+      </td>
+      {comparison.columns.map((c) => {
+        const test = tests.get(c.testId) as TestDefinition;
+        const asym = r.asymmetry[String(c.testId)];
+        return [
+          <td key={c.key}>
+            <ComparisonCell cell={r.cells[c.key]} column={c} test={test} basis={basis} show={show} />
+          </td>,
+          ...(test.sided && c.side === 'right'
+            ? [
+                <td
+                  key={`asym-${c.testId}`}
+                  title={
+                    asym
+                      ? `${asym.exceedsThreshold ? 'Above' : 'Within'} the ${flagAt}% convention; ${asym.exceedsTestNoise === null ? 'no typical error to compare with' : asym.exceedsTestNoise ? 'larger than the test\u2019s own noise (CV)' : 'within the test\u2019s own noise (CV)'}.`
+                      : undefined
+                  }
+                >
+                  {asym && (
+                    <>
+                      <div>
+                        {asym.percent.toFixed(1)}% {asym.flagged && <IconFlag size={13} aria-label="flagged" style={{ verticalAlign: 'middle' }} />}
+                      </div>
+                      <div className="cmp-small cmp-dim">
+                        {asym.betterSide ? `${asym.betterSide} better` : 'equal'}
+                        {asym.flagged ? ' · flagged' : ''}
+                      </div>
+                    </>
+                  )}
+                </td>,
+              ]
+            : []),
+        ];
+      })}
+    </tr>
+  );
+});
 
 function NoiseLine({ column, test }: { column: ComparisonColumn; test: TestDefinition }) {
   const te = column.noise.typicalError;
@@ -441,36 +524,25 @@ function NoiseLine({ column, test }: { column: ComparisonColumn; test: TestDefin
 }
 
 function ComparisonCell({ cell, column, test, basis, show }: { cell: CellComparison | undefined; column: ComparisonColumn; test: TestDefinition; basis: ComparisonBasis; show: Show }) {
-  if (!cell || cell.status === 'missing') {
-    const previous = cellView(cell, basis);
-    return previous ? null : <Text size="xs" c="dimmed">—</Text>;
-  }
-  if (cell.status !== 'ok') {
-    return (
-      <Text size="sm" c="dimmed" fs="italic">
-        {MARK_LABELS[cell.status]}
-      </Text>
-    );
-  }
+  if (!cell || cell.status === 'missing') return <span className="cmp-dim">—</span>;
+  if (cell.status !== 'ok') return <span className="cmp-dim cmp-mark">{MARK_LABELS[cell.status]}</span>;
   return (
-    <div>
-      <Text size="sm" fw={600}>
-        {formatNumber(cell.score as number, test.decimals)}
-      </Text>
+    <>
+      <div className="cmp-score">{formatNumber(cell.score as number, test.decimals)}</div>
       {show === 'change' ? (
         <ChangeCell view={cellView(cell, basis)} test={test} />
       ) : (
         <>
-          <Text size="xs">
+          <div className="cmp-small">
             Squad #{cell.squadRank} of {column.scored} {zText(cell.squadZ)}
-          </Text>
+          </div>
           {cell.groupRank !== null && (
-            <Text size="xs" c="dimmed">
+            <div className="cmp-small cmp-dim">
               Group #{cell.groupRank} {zText(cell.groupZ)}
-            </Text>
+            </div>
           )}
         </>
       )}
-    </div>
+    </>
   );
 }

@@ -2,7 +2,6 @@
  * A change's verdict on screen and on paper: always in words, with a symbol that survives black
  * and white printing; colour only when the verdict is decisive (REFERENCE.md §1.5 "App default").
  */
-import { Badge, Text, Tooltip } from '@mantine/core';
 import type { TestDefinition } from '../../../shared/domain/retests';
 import type { ChangeView } from '../../../shared/retests/compare';
 import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS, changeText, uncertaintyText } from '../../../shared/retests/words';
@@ -15,47 +14,36 @@ export const VERDICT_SYMBOL: Record<ChangeClassification, string> = {
   unclear: '?',
 };
 
-export const VERDICT_COLOR: Record<ChangeClassification, string | undefined> = {
-  'clear improvement': 'teal',
-  'clear decline': 'red',
-  trivial: 'gray',
-  unclear: undefined,
-};
-
-/** Colours for charts (hex, readable in grey too: dark for declines, mid for improvements). */
+/**
+ * Fills for charts: colour for the decisive verdicts only; unclear and no verdict stay pale grey
+ * (the symbol beside each bar tells them apart, also in black and white).
+ */
 export const VERDICT_FILL: Record<ChangeClassification | 'none', string> = {
   'clear improvement': '#0ca678',
   'clear decline': '#c92a2a',
   trivial: '#868e96',
-  unclear: '#fab005',
-  none: '#ced4da',
+  unclear: '#ced4da',
+  none: '#f1f3f5',
 };
 
 export function verdictText(view: Pick<ChangeView, 'classification'>): string {
   return view.classification ? `${VERDICT_SYMBOL[view.classification]} ${CLASSIFICATION_LABELS[view.classification]}` : 'No verdict';
 }
 
-export function VerdictBadge({ view, test, size = 'sm' }: { view: ChangeView; test: TestDefinition; size?: 'xs' | 'sm' }) {
+/**
+ * "+2.6 cm (+8.3% better)" and the verdict below it. Plain elements with a title for the detail:
+ * the squad table shows thousands of these.
+ */
+export function ChangeCell({ view, test }: { view: ChangeView | null; test: TestDefinition }) {
+  if (!view) return null;
   const c = view.classification;
   const detail = c ? `${CLASSIFICATION_HELP[c]} ${uncertaintyText(test, view)}` : (view.noVerdictReason ?? '');
   return (
-    <Tooltip label={detail} multiline w={340} withArrow>
-      <Badge size={size} variant={c && VERDICT_COLOR[c] ? 'light' : 'outline'} color={c ? (VERDICT_COLOR[c] ?? 'dark') : 'gray'} style={{ textTransform: 'none' }}>
-        {verdictText(view)}
-      </Badge>
-    </Tooltip>
-  );
-}
-
-/** "+2.6 cm (+8.3% better)" and the verdict below it. */
-export function ChangeCell({ view, test }: { view: ChangeView | null; test: TestDefinition }) {
-  if (!view) return null;
-  return (
     <>
-      <Text size="xs" c="dimmed" className="tabular">
-        {changeText(test, view)}
-      </Text>
-      <VerdictBadge view={view} test={test} size="xs" />
+      <div className="cmp-small cmp-dim">{changeText(test, view)}</div>
+      <span className={`verdict verdict-${c ? c.replace(' ', '-') : 'none'}`} title={detail}>
+        {verdictText(view)}
+      </span>
     </>
   );
 }
