@@ -184,13 +184,13 @@ export function athleteTrend(db: SquadDb, athleteId: number): AthleteTrend {
 }
 
 /**
- * Re-test declines beyond the noise for every athlete: the service the deload warnings call
- * (DOMAIN.md "Monitoring and deload warnings"). `since` keeps only sessions on or after a date.
+ * Re-test declines beyond the noise for every active athlete: the service the deload warnings
+ * call (DOMAIN.md "Monitoring and deload warnings"). `since` keeps only sessions on or after a date.
  */
 export function retestDeclines(db: SquadDb, options: { since?: string } = {}): RetestDecline[] {
   const sessions = repo.listSessions(db);
   return findRetestDeclines({
-    athletes: listAthletes(db, 'all').map(compared),
+    athletes: listAthletes(db, 'active').map(compared),
     tests: repo.listTests(db),
     sessions,
     scores: repo.allScores(db),

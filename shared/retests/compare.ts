@@ -606,8 +606,8 @@ export interface RetestDecline {
 }
 
 /**
- * For each athlete and test side: the latest score against the athlete's previous score, kept
- * when rule D calls it a clear decline (the interval lies wholly below −SWC).
+ * For each athlete and test side: the latest score, when it is a re-test, against the athlete's
+ * previous score, kept when rule D calls it a clear decline (the interval lies wholly below −SWC).
  */
 export function findRetestDeclines(input: {
   athletes: ComparedAthlete[];
@@ -638,6 +638,8 @@ export function findRetestDeclines(input: {
     const pre = list.at(-2) as ScoreRecord;
     const session = ordered[position.get(post.sessionId) as number] as TestSession;
     const previous = ordered[position.get(pre.sessionId) as number] as TestSession;
+    // A re-test's decline: a new season's baseline after the off-season is not a warning sign.
+    if (session.kind !== 'retest') continue;
     if (input.since && session.date < input.since) continue;
     const test = tests.get(post.testId);
     const athlete = athletes.get(post.athleteId);

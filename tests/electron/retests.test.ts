@@ -630,3 +630,26 @@ describe('the sample squads', () => {
     expect(comparison.squadTrend[String(comparison.tests[0]!.id)]).toHaveLength(18);
   });
 });
+
+describe('declines for the deload warnings', () => {
+  it('come from re-tests of active athletes only, not from a new season\u2019s baseline', async () => {
+    const { cmj } = await battery();
+    await ok('tests.setTypicalError', { id: cmj!.id, source: 'coach', value: 0.5 });
+    const ids = await athletes(['A', 'B', 'C']);
+    const base1 = await session('baseline', '2025-09-01', 'Season 1 baseline', [cmj!.id]);
+    const retest = await session('retest', '2025-11-01', 'Season 1, end of block 1', [cmj!.id]);
+    const base2 = await session('baseline', '2026-09-01', 'Season 2 baseline', [cmj!.id]);
+    await ok('retests.saveResults', { sessionId: base1.id, athletes: oneTrialEach(cmj!.id, { A: 30, B: 34, C: 38 }, ids) });
+    // B drops 4 cm at the re-test: SWC = 0.2 x SD(30, 34, 38) = 0.2 x 4 = 0.8 cm; the 90% interval
+    // -4 +- 1.645 x sqrt(2) x 0.5 = -5.16..-2.84 lies below -0.8: a clear decline. C drops as much but is archived.
+    await ok('retests.saveResults', { sessionId: retest.id, athletes: oneTrialEach(cmj!.id, { A: 30.2, B: 30, C: 34 }, ids) });
+    // After the summer everyone starts lower: not a re-test, so not a warning.
+    await ok('retests.saveResults', { sessionId: base2.id, athletes: oneTrialEach(cmj!.id, { A: 25, B: 25, C: 25 }, ids) });
+    await ok('athletes.archive', { ids: [ids.C as number] });
+    const declines = await ok('retests.declines', {});
+    expect(declines.map((d) => [d.athleteId, d.sessionId])).toEqual([]);
+    // Without the new baseline, B's re-test decline is the latest result and is reported.
+    await ok('retests.removeSession', { id: base2.id });
+    expect((await ok('retests.declines', {})).map((d) => [d.athleteId, d.sessionId, d.change])).toEqual([[ids.B, retest.id, -4]]);
+  });
+});
