@@ -75,59 +75,59 @@ function SessionFormBody({ session, sessions, tests, onClose, onSaved }: Session
   const visible = tests.filter((t) => !t.hidden || testIds.includes(t.id));
   return (
     <form
-        aria-label="Test session"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              Kind
-            </Text>
-            <SegmentedControl fullWidth value={kind} onChange={(v) => chooseKind(v as SessionKind)} data={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))} />
-            <Text size="xs" c="dimmed" mt={4}>
-              {SESSION_KIND_HELP[kind]}
-            </Text>
-          </div>
-          <SimpleGrid cols={2}>
-            <DateInput
-              label="Date"
-              value={date}
-              onChange={(v) => setDate(v ?? '')}
-              valueFormat="ddd D MMM YYYY"
-              error={errors.date ?? errors['fields.date']}
-              data-autofocus
-            />
-            <TextInput
-              label="Label"
-              description="What the coach will look for later"
-              value={label}
-              onChange={(e) => {
-                setLabel(e.currentTarget.value);
-                setLabelTouched(true);
-              }}
-              error={errors.label ?? errors['fields.label']}
-            />
+      aria-label="Test session"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Stack gap="sm">
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            Kind
+          </Text>
+          <SegmentedControl fullWidth value={kind} onChange={(v) => chooseKind(v as SessionKind)} data={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))} />
+          <Text size="xs" c="dimmed" mt={4}>
+            {SESSION_KIND_HELP[kind]}
+          </Text>
+        </div>
+        <SimpleGrid cols={2}>
+          <DateInput
+            label="Date"
+            value={date}
+            onChange={(v) => setDate(v ?? '')}
+            valueFormat="ddd D MMM YYYY"
+            error={errors.date ?? errors['fields.date']}
+            data-autofocus
+          />
+          <TextInput
+            label="Label"
+            description="What the coach will look for later"
+            value={label}
+            onChange={(e) => {
+              setLabel(e.currentTarget.value);
+              setLabelTouched(true);
+            }}
+            error={errors.label ?? errors['fields.label']}
+          />
+        </SimpleGrid>
+        <Checkbox.Group label="Tests in this session" value={testIds.map(String)} onChange={(v) => setTestIds(v.map(Number))} error={errors.testIds ?? errors['fields.testIds']}>
+          <SimpleGrid cols={2} mt={6} spacing={6}>
+            {visible.map((t) => (
+              <Checkbox key={t.id} value={String(t.id)} label={`${t.name} (${t.unit})`} />
+            ))}
           </SimpleGrid>
-          <Checkbox.Group label="Tests in this session" value={testIds.map(String)} onChange={(v) => setTestIds(v.map(Number))} error={errors.testIds ?? errors['fields.testIds']}>
-            <SimpleGrid cols={2} mt={6} spacing={6}>
-              {visible.map((t) => (
-                <Checkbox key={t.id} value={String(t.id)} label={`${t.name} (${t.unit})`} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <Textarea label="Notes" description="Conditions, surface, wind, timing device..." autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {session ? 'Save' : 'Add session'}
-            </Button>
-          </Group>
-        </Stack>
+        </Checkbox.Group>
+        <Textarea label="Notes" description="Conditions, surface, wind, timing device..." autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {session ? 'Save' : 'Add session'}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }

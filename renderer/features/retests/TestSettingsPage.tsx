@@ -269,71 +269,71 @@ function TestForm({ test, onClose }: { test: TestDefinition | null; onClose: () 
 
   return (
     <form
-        aria-label="Test"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Stack gap="sm">
-          {builtin && <Alert color="gray">A built-in test keeps its unit, direction, sides and kind. Add your own test for a different protocol.</Alert>}
-          <TextInput label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
-          <SimpleGrid cols={2}>
-            <TextInput label="Short name" description="Column heading, CSV header" value={form.shortName} onChange={(e) => set('shortName', e.currentTarget.value)} error={errors.shortName} />
-            <TextInput label="Unit" description="cm, s, reps, m..." value={form.unit} disabled={builtin} onChange={(e) => set('unit', e.currentTarget.value)} error={errors.unit} />
-          </SimpleGrid>
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              Better is
-            </Text>
-            <SegmentedControl
-              fullWidth
-              disabled={builtin}
-              value={form.higherIsBetter ? 'higher' : 'lower'}
-              onChange={(v) => set('higherIsBetter', v === 'higher')}
-              data={[
-                { value: 'higher', label: 'Higher (jumps, holds)' },
-                { value: 'lower', label: 'Lower (times)' },
-              ]}
-            />
-            {errors.higherIsBetter && <Text size="xs" c="red">{errors.higherIsBetter}</Text>}
-          </div>
-          <SimpleGrid cols={3}>
-            <NumberInput label="Lowest valid" value={form.rangeMin} onChange={(v) => set('rangeMin', typeof v === 'number' ? v : '')} error={errors.rangeMin} />
-            <NumberInput label="Highest valid" value={form.rangeMax} onChange={(v) => set('rangeMax', typeof v === 'number' ? v : '')} error={errors.rangeMax} />
-            <NumberInput label="Decimals" allowDecimal={false} min={0} max={3} value={form.decimals} onChange={(v) => set('decimals', typeof v === 'number' ? v : '')} error={errors.decimals} />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <NumberInput label="Trials per athlete" allowDecimal={false} min={1} max={6} value={form.trials} onChange={(v) => set('trials', typeof v === 'number' ? v : '')} error={errors.trials} />
-            <Select label="Score" value={form.scoreRule} onChange={(v) => set('scoreRule', (v ?? 'best') as 'best' | 'mean')} data={[{ value: 'best', label: 'Best trial' }, { value: 'mean', label: 'Mean of trials' }]} allowDeselect={false} />
-          </SimpleGrid>
-          <Switch label="Left and right (each leg scored)" disabled={builtin} checked={form.sided} onChange={(e) => set('sided', e.currentTarget.checked)} />
-          <Select
-            label="Kind"
+      aria-label="Test"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Stack gap="sm">
+        {builtin && <Alert color="gray">A built-in test keeps its unit, direction, sides and kind. Add your own test for a different protocol.</Alert>}
+        <TextInput label="Name" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} data-autofocus />
+        <SimpleGrid cols={2}>
+          <TextInput label="Short name" description="Column heading, CSV header" value={form.shortName} onChange={(e) => set('shortName', e.currentTarget.value)} error={errors.shortName} />
+          <TextInput label="Unit" description="cm, s, reps, m..." value={form.unit} disabled={builtin} onChange={(e) => set('unit', e.currentTarget.value)} error={errors.unit} />
+        </SimpleGrid>
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            Better is
+          </Text>
+          <SegmentedControl
+            fullWidth
             disabled={builtin}
-            value={form.kind}
-            onChange={(v) => set('kind', (v ?? 'plain') as TestKind)}
-            data={(builtin && form.kind === 'sprint' ? (['sprint'] as TestKind[]) : (['plain', 'jump', 'loaded_jump', 'balance'] as TestKind[])).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-            error={errors.kind}
-            allowDeselect={false}
+            value={form.higherIsBetter ? 'higher' : 'lower'}
+            onChange={(v) => set('higherIsBetter', v === 'higher')}
+            data={[
+              { value: 'higher', label: 'Higher (jumps, holds)' },
+              { value: 'lower', label: 'Lower (times)' },
+            ]}
           />
-          <NumberInput
-            label="Smallest worthwhile change (optional)"
-            description="Leave empty to use 0.2 × the squad's baseline spread (REFERENCE.md §1.4); set a value to anchor it."
-            value={form.swcFixed}
-            onChange={(v) => set('swcFixed', typeof v === 'number' ? v : '')}
-            error={errors.swcFixed}
-            rightSection={<Text size="xs" c="dimmed">{form.unit}</Text>}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {test ? 'Save' : 'Add test'}
-            </Button>
-          </Group>
-        </Stack>
+          {errors.higherIsBetter && <Text size="xs" c="red">{errors.higherIsBetter}</Text>}
+        </div>
+        <SimpleGrid cols={3}>
+          <NumberInput label="Lowest valid" value={form.rangeMin} onChange={(v) => set('rangeMin', typeof v === 'number' ? v : '')} error={errors.rangeMin} />
+          <NumberInput label="Highest valid" value={form.rangeMax} onChange={(v) => set('rangeMax', typeof v === 'number' ? v : '')} error={errors.rangeMax} />
+          <NumberInput label="Decimals" allowDecimal={false} min={0} max={3} value={form.decimals} onChange={(v) => set('decimals', typeof v === 'number' ? v : '')} error={errors.decimals} />
+        </SimpleGrid>
+        <SimpleGrid cols={2}>
+          <NumberInput label="Trials per athlete" allowDecimal={false} min={1} max={6} value={form.trials} onChange={(v) => set('trials', typeof v === 'number' ? v : '')} error={errors.trials} />
+          <Select label="Score" value={form.scoreRule} onChange={(v) => set('scoreRule', (v ?? 'best') as 'best' | 'mean')} data={[{ value: 'best', label: 'Best trial' }, { value: 'mean', label: 'Mean of trials' }]} allowDeselect={false} />
+        </SimpleGrid>
+        <Switch label="Left and right (each leg scored)" disabled={builtin} checked={form.sided} onChange={(e) => set('sided', e.currentTarget.checked)} />
+        <Select
+          label="Kind"
+          disabled={builtin}
+          value={form.kind}
+          onChange={(v) => set('kind', (v ?? 'plain') as TestKind)}
+          data={(builtin && form.kind === 'sprint' ? (['sprint'] as TestKind[]) : (['plain', 'jump', 'loaded_jump', 'balance'] as TestKind[])).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          error={errors.kind}
+          allowDeselect={false}
+        />
+        <NumberInput
+          label="Smallest worthwhile change (optional)"
+          description="Leave empty to use 0.2 × the squad's baseline spread (REFERENCE.md §1.4); set a value to anchor it."
+          value={form.swcFixed}
+          onChange={(v) => set('swcFixed', typeof v === 'number' ? v : '')}
+          error={errors.swcFixed}
+          rightSection={<Text size="xs" c="dimmed">{form.unit}</Text>}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {test ? 'Save' : 'Add test'}
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
@@ -379,55 +379,55 @@ function TypicalErrorForm({ test, onClose }: { test: TestDefinition; onClose: ()
   }
 
   return (
-      <Stack gap="sm">
+    <Stack gap="sm">
+      <Text size="sm">
+        The typical error is how much a score varies from trial to trial when nothing has really changed. Comparisons only call a change real when it beats it.
+        Now: <b>{typicalErrorSummary(test)}</b>.
+      </Text>
+      <SegmentedControl
+        value={source}
+        onChange={(v) => setSource(v as typeof source)}
+        data={[
+          { value: 'coach', label: 'My value' },
+          { value: 'default', label: 'Default', disabled: test.defaultTypicalError === null },
+          { value: 'reliability', label: 'A reliability session', disabled: reliabilitySessions.length === 0 },
+        ]}
+      />
+      {source === 'coach' && (
+        <NumberInput label={`Typical error (${test.unit})`} value={value} onChange={(v) => setValue(typeof v === 'number' ? v : '')} decimalScale={4} data-autofocus />
+      )}
+      {source === 'default' && (
         <Text size="sm">
-          The typical error is how much a score varies from trial to trial when nothing has really changed. Comparisons only call a change real when it beats it.
-          Now: <b>{typicalErrorSummary(test)}</b>.
+          {test.defaultTypicalError} {test.unit}: {test.defaultTypicalErrorNote} {DEFAULT_TE_SUFFIX}
         </Text>
-        <SegmentedControl
-          value={source}
-          onChange={(v) => setSource(v as typeof source)}
-          data={[
-            { value: 'coach', label: 'My value' },
-            { value: 'default', label: 'Default', disabled: test.defaultTypicalError === null },
-            { value: 'reliability', label: 'A reliability session', disabled: reliabilitySessions.length === 0 },
-          ]}
-        />
-        {source === 'coach' && (
-          <NumberInput label={`Typical error (${test.unit})`} value={value} onChange={(v) => setValue(typeof v === 'number' ? v : '')} decimalScale={4} data-autofocus />
-        )}
-        {source === 'default' && (
-          <Text size="sm">
-            {test.defaultTypicalError} {test.unit}: {test.defaultTypicalErrorNote} {DEFAULT_TE_SUFFIX}
-          </Text>
-        )}
-        {source === 'reliability' && (
-          <>
-            <Select
-              label="Reliability session"
-              value={sessionId}
-              onChange={setSessionId}
-              data={reliabilitySessions.map((s) => ({ value: String(s.id), label: `${s.label} (${s.date})` }))}
-            />
-            {computed && (
-              <Text size="sm">
-                {computed.typicalError !== null
-                  ? `${computed.typicalError.toFixed(test.decimals + 2)} ${test.unit} from ${computed.pairs} pairs of trials.`
-                  : computed.problem}
-              </Text>
-            )}
-          </>
-        )}
-        {error && <Alert color="red">{error}</Alert>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()} loading={setTe.isPending}>
-            Use it
-          </Button>
-        </Group>
-      </Stack>
+      )}
+      {source === 'reliability' && (
+        <>
+          <Select
+            label="Reliability session"
+            value={sessionId}
+            onChange={setSessionId}
+            data={reliabilitySessions.map((s) => ({ value: String(s.id), label: `${s.label} (${s.date})` }))}
+          />
+          {computed && (
+            <Text size="sm">
+              {computed.typicalError !== null
+                ? `${computed.typicalError.toFixed(test.decimals + 2)} ${test.unit} from ${computed.pairs} pairs of trials.`
+                : computed.problem}
+            </Text>
+          )}
+        </>
+      )}
+      {error && <Alert color="red">{error}</Alert>}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button onClick={() => void save()} loading={setTe.isPending}>
+          Use it
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
