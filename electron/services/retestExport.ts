@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportFile } from '../../shared/contract/retests';
+import { AppError } from '../../shared/errors';
 import { CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, TYPICAL_ERROR_CAVEAT } from '../../shared/science';
 import { countClassifications } from '../../shared/retests/compare';
 import { COMPARISON_EXPORT_COLUMNS, comparisonExportRows, exportDecimals, roundedCells, type ExportColumn } from '../../shared/retests/exportRows';
@@ -26,13 +27,18 @@ function slug(text: string): string {
   );
 }
 
-export async function exportComparison(db: SquadDb, choice: ComparisonChoice & { groupId: number | null; format: 'csv' | 'xlsx' }): Promise<ExportFile> {
+export async function exportComparison(db: SquadDb, choice: ComparisonChoice & { group: 'all' | 'none' | number; format: 'csv' | 'xlsx' }): Promise<ExportFile> {
   const comparison = compareSessions(db, choice);
   const groups = listGroups(db);
   const groupNames = new Map(groups.map((g) => [g.id, g.name]));
-  const rows = choice.groupId === null ? comparison.rows : comparison.rows.filter((r) => r.athlete.groupId === choice.groupId);
+  const { group } = choice;
+  if (typeof group === 'number' && !groupNames.has(group)) {
+    throw new AppError('not_found', 'That group does not exist (any more). Choose another group.', { group: 'Choose a group from the list' });
+  }
+  const rows = group === 'all' ? comparison.rows : comparison.rows.filter((r) => r.athlete.groupId === (group === 'none' ? null : group));
   const exportRows = comparisonExportRows(comparison, groupNames, rows);
-  const groupPart = choice.groupId === null ? '' : `-${slug(groupNames.get(choice.groupId) ?? 'group')}`;
+  const groupLabel = group === 'all' ? null : group === 'none' ? 'No group' : (groupNames.get(group) as string);
+  const groupPart = groupLabel === null ? '' : `-${slug(groupLabel)}`;
   const baseName = `retest-${slug(comparison.session.label)}-${comparison.session.date}${groupPart}`;
   const headers = COMPARISON_EXPORT_COLUMNS.map((c) => c.header);
 
@@ -60,7 +66,7 @@ export async function exportComparison(db: SquadDb, choice: ComparisonChoice & {
   summary.addRow([`${comparison.session.label} (${comparison.session.date})`]).font = { bold: true, size: 13 };
   summary.addRow([`Compared with: ${comparison.against ? `${comparison.against.label} (${comparison.against.date})` : 'no earlier session'}`]);
   summary.addRow([`Baseline: ${comparison.baseline ? `${comparison.baseline.label} (${comparison.baseline.date})` : 'none'}`]);
-  summary.addRow([`Athletes: ${choice.groupId === null ? 'whole squad' : (groupNames.get(choice.groupId) ?? 'group')}`]);
+  summary.addRow([`Athletes: ${groupLabel ?? 'whole squad'}`]);
   summary.addRow([]);
   const head = summary.addRow(['Test', 'Scored', 'Clear improvements', 'Clear declines', 'Trivial', 'Unclear', 'No verdict', 'Typical error', 'TE source', 'SWC', 'SWC source']);
   head.font = { bold: true };

@@ -243,7 +243,8 @@ export const retestsMethods = {
   ).returns<RetestDecline[]>(),
   'retests.exportComparison': method(
     comparisonChoiceSchema.extend({
-      groupId: idSchema.nullable().default(null),
+      /** 'all' athletes, 'none' (athletes with no group) or a group id. */
+      group: z.union([z.literal('all'), z.literal('none'), idSchema], { error: 'Choose the whole squad, no group or a group' }).default('all'),
       format: z.enum(EXPORT_FORMATS, { error: 'Choose CSV or XLSX' }),
     }),
     'The squad comparison as a CSV or XLSX file',

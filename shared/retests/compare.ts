@@ -34,21 +34,13 @@ import {
   type RetestSettings,
   type Side,
   type TestDefinition,
+  type TestEntry,
   type TestSession,
 } from '../domain/retests';
 import { ranksOf } from './scoring';
 
 /** One athlete's score (or mark) for one test side in one session, as the comparisons read it. */
-export interface ScoreRecord {
-  sessionId: number;
-  athleteId: number;
-  testId: number;
-  side: Side;
-  status: EntryStatus;
-  score: number | null;
-  addedLoadKg: number | null;
-  eyes: Eyes | null;
-}
+export type ScoreRecord = Omit<TestEntry, 'trials'> & { sessionId: number };
 
 export interface ComparedAthlete {
   id: number;

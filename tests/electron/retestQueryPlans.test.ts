@@ -8,6 +8,7 @@ import {
   TEST_LIST_SQL,
 } from '../../electron/db/repositories/retests';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+import { queryPlan } from '../support/calls';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 /**
@@ -22,10 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => squad.close());
 
-function plan(sql: string): string {
-  const params = (sql.match(/\?/g) ?? []).map(() => 1);
-  return (squad.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
-}
+const plan = (sql: string) => queryPlan(squad, sql);
 
 describe('query plans of the re-test screens', () => {
   it('the session list reads sessions in date order and counts athletes from an index', () => {

@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { dispatch } from '../../electron/api/dispatch';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import type { AthleteResultsInput } from '../../shared/contract/retests';
 import { BUILTIN_TESTS, type TestDefinition, type TestSession } from '../../shared/domain/retests';
-import type { AppErrorBody } from '../../shared/errors';
+import { apiCalls } from '../support/calls';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 import { expectClose, loadVector } from '../shared/science/vectors';
 
@@ -16,21 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => squad.close());
 
-async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await dispatch(squad.ctx, method, input);
-  if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
-  return response.value as MethodResult<M>;
-}
-
-/** A call that must fail and leave every row of every table as it was. */
-async function refused(method: MethodName, input: unknown): Promise<AppErrorBody> {
-  const before = databaseFingerprint(squad.db);
-  const response = await dispatch(squad.ctx, method, input, () => undefined);
-  expect(response.ok, `${method} should have been refused`).toBe(false);
-  expect(databaseFingerprint(squad.db)).toBe(before);
-  if (response.ok) throw new Error('unreachable');
-  return response.error;
-}
+const { ok, refused } = apiCalls(() => squad);
 
 async function battery(): Promise<Record<string, TestDefinition>> {
   const tests = await ok('tests.list', {});
@@ -600,6 +584,15 @@ describe('exports', () => {
     expectClose(at('Smallest worthwhile change') as number, 0.2 * Math.sqrt(8), 1e-9, 'SWC in the XLSX');
     const summary = workbook.getWorksheet('Summary')!;
     expect(summary.getCell('A1').value).toBe('End of block 1 (2026-10-29)');
+
+    // By group: both athletes have none, so "no group" keeps them and a real group keeps nobody.
+    const sprints = await ok('groups.create', { name: 'Sprints', color: '#e8590c' });
+    const noGroup = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 'none' });
+    expect(noGroup.fileName).toBe('retest-end-of-block-1-2026-10-29-no-group.csv');
+    expect(noGroup.content.trim().split(/\r?\n/)).toHaveLength(3);
+    const onlySprints = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: sprints.id });
+    expect(onlySprints.content.trim().split(/\r?\n/)).toHaveLength(1);
+    expect((await refused('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 999 })).fields?.group).toBe('Choose a group from the list');
   });
 });
 

@@ -12,7 +12,7 @@ import { SESSION_KIND_LABELS, type TestDefinition } from '../../../shared/domain
 import { call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useUndo } from '../../app/undo';
-import { plural, sortByGroupThenName } from './common';
+import { groupFilterOptions, inGroup, plural, sortByGroupThenName } from './common';
 import { EntryGrid } from './EntryGrid';
 import { gridPages, type JumpInput } from './gridModel';
 import { ImportModal } from './ImportModal';
@@ -55,7 +55,7 @@ export function SessionPage() {
     if (!sheet) return [];
     const withResults = new Set(sheet.entries.map((e) => e.athleteId));
     const list = (athletesQuery.data ?? []).filter((a) => a.archivedAt === null || withResults.has(a.id));
-    const filtered = group === 'all' ? list : list.filter((a) => (group === 'none' ? a.groupId === null : a.groupId === Number(group)));
+    const filtered = list.filter((a) => inGroup(a.groupId, group));
     return sortByGroupThenName(filtered, groups);
   }, [sheet, athletesQuery.data, group, groups]);
 
@@ -133,7 +133,7 @@ export function SessionPage() {
           allowDeselect={false}
           value={group}
           onChange={(v) => setGroup(v ?? 'all')}
-          data={[{ value: 'all', label: 'All groups' }, ...groups.map((g) => ({ value: String(g.id), label: g.name })), { value: 'none', label: 'No group' }]}
+          data={groupFilterOptions(groups)}
         />
         {hasJump && (
           <Group gap={6}>

@@ -18,7 +18,7 @@ import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '../../../shared/rete
 import type { ChangeClassification } from '../../../shared/science';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { downloadFile, plural, sessionOptionLabel, sortByGroupThenName } from './common';
+import { downloadFile, groupFilterOptions, inGroup, plural, sessionOptionLabel, sortByGroupThenName } from './common';
 import { BalanceChart, ChangeBars, SquadTrendChart, VerdictLegend } from './charts';
 import { ChangeCell } from './verdict';
 
@@ -110,7 +110,7 @@ export function SquadComparisonPage() {
           label="Group"
           value={group}
           onChange={(v) => setParam('group', v === 'all' ? null : v)}
-          data={[{ value: 'all', label: 'Whole squad' }, ...groups.map((g) => ({ value: String(g.id), label: g.name })), { value: 'none', label: 'No group' }]}
+          data={groupFilterOptions(groups, 'Whole squad')}
           allowDeselect={false}
         />
       </SimpleGrid>
@@ -134,7 +134,6 @@ export function SquadComparisonPage() {
 function ExportButtons({ comparison, group, against, baseline }: { comparison: SquadComparison; group: string; against: number | null | undefined; baseline: number | null | undefined }) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState<string | null>(null);
-  const groupId = group === 'all' || group === 'none' ? null : Number(group);
   async function exportAs(format: 'csv' | 'xlsx') {
     setBusy(format);
     try {
@@ -142,7 +141,7 @@ function ExportButtons({ comparison, group, against, baseline }: { comparison: S
         sessionId: comparison.session.id,
         againstSessionId: comparison.against?.id ?? null,
         baselineSessionId: comparison.baseline?.id ?? null,
-        groupId,
+        group: group === 'all' || group === 'none' ? group : Number(group),
         format,
       });
       downloadFile(file);
@@ -192,7 +191,7 @@ function ComparisonBody(props: {
   const tests = useMemo(() => new Map(comparison.tests.map((t) => [t.id, t])), [comparison.tests]);
 
   const rows = useMemo(() => {
-    const filtered = comparison.rows.filter((r) => (group === 'all' ? true : group === 'none' ? r.athlete.groupId === null : r.athlete.groupId === Number(group)));
+    const filtered = comparison.rows.filter((r) => inGroup(r.athlete.groupId, group));
     const ordered = sortByGroupThenName(
       filtered.map((r) => ({ ...r.athlete, row: r })),
       groupOrder,

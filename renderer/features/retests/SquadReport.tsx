@@ -12,7 +12,7 @@ import { countClassifications } from '../../../shared/retests/compare';
 import { CLASSIFICATION_LABELS } from '../../../shared/retests/words';
 import type { ChangeClassification } from '../../../shared/science';
 import { useApiQuery } from '../../api/hooks';
-import { sortByGroupThenName } from './common';
+import { inGroup, sortByGroupThenName } from './common';
 import { VERDICT_SYMBOL } from './verdict';
 
 function idParam(value: string | null): number | null | undefined {
@@ -42,7 +42,7 @@ export function SquadReport() {
   const tests = new Map(comparison.tests.map((t) => [t.id, t]));
   const rows = sortByGroupThenName(
     comparison.rows
-      .filter((r) => (group === 'all' ? true : group === 'none' ? r.athlete.groupId === null : r.athlete.groupId === Number(group)))
+      .filter((r) => inGroup(r.athlete.groupId, group))
       .filter((r) => Object.values(r.cells).some((c) => c.status !== 'missing'))
       .map((r) => ({ ...r.athlete, row: r })),
     groups,

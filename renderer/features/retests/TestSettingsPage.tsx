@@ -210,20 +210,7 @@ function TestDrawer({ opened, test, onClose }: { opened: boolean; test: TestDefi
 }
 
 function formOf(test: TestDefinition): TestFormState {
-  return {
-    name: test.name,
-    shortName: test.shortName,
-    unit: test.unit,
-    higherIsBetter: test.higherIsBetter,
-    decimals: test.decimals,
-    rangeMin: test.rangeMin,
-    rangeMax: test.rangeMax,
-    trials: test.trials,
-    scoreRule: test.scoreRule,
-    sided: test.sided,
-    kind: test.kind,
-    swcFixed: test.swcFixed ?? '',
-  };
+  return { ...testFields(test), scoreRule: test.scoreRule, kind: test.kind, swcFixed: test.swcFixed ?? '' };
 }
 
 function TestForm({ test, onClose }: { test: TestDefinition | null; onClose: () => void }) {

@@ -42,3 +42,16 @@ export function downloadFile(file: ExportFile): void {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** A group filter as the screens keep it: 'all', 'none' (no group) or a group id as text. */
+export type GroupFilter = string;
+
+export function groupFilterOptions(groups: readonly Group[], allLabel = 'All groups'): { value: string; label: string }[] {
+  return [{ value: 'all', label: allLabel }, ...groups.map((g) => ({ value: String(g.id), label: g.name })), { value: 'none', label: 'No group' }];
+}
+
+export function inGroup(groupId: number | null, filter: GroupFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'none') return groupId === null;
+  return groupId === Number(filter);
+}
