@@ -116,6 +116,16 @@ describe('re-tests, end to end in Chromium', () => {
     await page.getByRole('tab', { name: 'CMJ' }).click();
     await expect(gridRows(page).nth(3).locator('td.entry-grid-score').first().textContent()).resolves.toBe('31.0');
 
+    // Leaving the screen in the middle of a row loses nothing: the row is saved on the way out.
+    await gridRows(page).nth(3).getByRole('textbox').nth(2).fill('35.5');
+    const sessionHash = await page.evaluate('window.location.hash');
+    await go(page, '/tests');
+    await page.getByRole('table', { name: 'Test sessions' }).waitFor();
+    await go(page, String(sessionHash).slice(1));
+    await page.locator('input[aria-label="Group"]').click();
+    await page.getByRole('option', { name: 'Sprints' }).click();
+    await expect(gridRows(page).nth(3).locator('td.entry-grid-score').first().textContent()).resolves.toBe('35.5');
+
     // The comparison for the group against End of block 2, with words for every verdict.
     await page.getByRole('link', { name: 'Compare' }).click();
     await page.getByRole('table', { name: 'Squad comparison' }).waitFor();

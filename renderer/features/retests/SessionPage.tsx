@@ -116,7 +116,19 @@ export function SessionPage() {
 
       {session.kind === 'reliability' && <ReliabilityPanel sessionId={session.id} sessionDate={session.date} tests={sessionTests} />}
 
-      <Tabs value={page?.key ?? null} onChange={(v) => setPageKey(v)} keepMounted={false}>
+      <Tabs
+        value={page?.key ?? null}
+        onChange={(v) => {
+          // Valid rows are saved when the page changes; a refused value would be lost, so say so.
+          const first = pending[0];
+          if (first) {
+            notifications.show({ color: 'red', title: 'Fix or clear this value first', message: `${first.athleteName}: ${first.problem}` });
+            return;
+          }
+          setPageKey(v);
+        }}
+        keepMounted={false}
+      >
         <Tabs.List>
           {pages.map((p) => (
             <Tabs.Tab key={p.key} value={p.key}>
