@@ -98,7 +98,6 @@ function SessionFormBody({ session, sessions, tests, onClose, onSaved }: Session
             onChange={(v) => setDate(v ?? '')}
             valueFormat="ddd D MMM YYYY"
             error={errors.date ?? errors['fields.date']}
-            data-autofocus
           />
           <TextInput
             label="Label"
@@ -109,6 +108,7 @@ function SessionFormBody({ session, sessions, tests, onClose, onSaved }: Session
               setLabelTouched(true);
             }}
             error={errors.label ?? errors['fields.label']}
+            data-autofocus
           />
         </SimpleGrid>
         <Checkbox.Group label="Tests in this session" value={testIds.map(String)} onChange={(v) => setTestIds(v.map(Number))} error={errors.testIds ?? errors['fields.testIds']}>
