@@ -9,6 +9,7 @@ import { importHandlers } from './handlers/imports';
 import { loadGeneratedSquad } from '../services/sampleSquad';
 import * as settings from '../services/settings';
 import type { ApiContext } from './context';
+import { retestHandlers } from './handlers/retests';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -54,4 +55,5 @@ export const handlers: HandlerMap = {
   ...sampleHandlers,
   ...backupHandlers,
   ...importHandlers,
+  ...retestHandlers,
 };

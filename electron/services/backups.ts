@@ -86,10 +86,13 @@ export function pruneBackups(folder: string, now: Date): string[] {
   return remove;
 }
 
-/** True while nothing at all has been entered (a brand-new squad): there is nothing to back up. */
+/**
+ * True while the coach has entered nothing (a brand-new squad): no settings saved, no group, no
+ * athlete. Tables that migrations fill with built-in data (exercise library, test battery) do
+ * not count. An empty squad is not backed up: its backup would only crowd out real ones.
+ */
 function isEmptySquad(db: ApiContext['db']): boolean {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-  return tables.every((t) => db.prepare(`SELECT NOT EXISTS (SELECT 1 FROM "${t.replace(/"/g, '""')}")`).pluck().get() === 1);
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM athlete) AND NOT EXISTS (SELECT 1 FROM squad_group) AND NOT EXISTS (SELECT 1 FROM squad_settings)').pluck().get() === 1;
 }
 
 /**

@@ -8,6 +8,7 @@ import { athleteFullName, athleteNameKey, groupNameKey, type Athlete, type Group
 import { AppError } from '../../shared/errors';
 import * as athletes from '../db/repositories/athletes';
 import * as groups from '../db/repositories/groups';
+import { isReferencedRowRefusal } from '../db/errors';
 import type { SquadDb } from '../db/types';
 
 function requireAthlete(db: SquadDb, id: number): Athlete {
@@ -90,7 +91,7 @@ export function removeAthlete(db: SquadDb, id: number): Athlete {
     try {
       athletes.deleteAthlete(db, id);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      if (isReferencedRowRefusal(error)) {
         throw new AppError('conflict', `${athleteFullName(athlete)} already has training records, so they can only be archived, not deleted.`);
       }
       throw error;

@@ -9,6 +9,7 @@ import type { AthleteFields } from '../../shared/contract/roster';
 import { AppError } from '../../shared/errors';
 import * as athletes from '../db/repositories/athletes';
 import * as groups from '../db/repositories/groups';
+import { isReferencedRowRefusal } from '../db/errors';
 import type { SquadDb } from '../db/types';
 
 export interface ImportedAthlete {
@@ -60,7 +61,7 @@ export function undoRosterImport(db: SquadDb, athleteIds: readonly number[], gro
       try {
         athletes.deleteAthlete(db, id);
       } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        if (isReferencedRowRefusal(error)) {
           throw new AppError('conflict', `${athleteFullName(athlete)} already has training records, so the import can no longer be taken back. Archive athletes instead.`);
         }
         throw error;

@@ -1,6 +1,7 @@
-import { IconDatabase, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconClipboardData, IconDatabase, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { DataPage } from '../features/data/DataPage';
+import { TestsPage } from '../features/retests/TestsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -16,6 +17,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
+  { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: <TestsPage /> },
   { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: <DataPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

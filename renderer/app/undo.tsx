@@ -18,7 +18,8 @@ export interface UndoEntry {
 }
 
 interface UndoApi {
-  record(label: string, undo: () => Promise<unknown>): void;
+  /** `quiet`: no notification (for fast entry, where each row shows "Saved" itself). */
+  record(label: string, undo: () => Promise<unknown>, options?: { quiet?: boolean }): void;
   undoLast(): Promise<void>;
   /** Forget everything (after a restore, the old undo steps refer to a squad that is gone). */
   clear(): void;
@@ -57,9 +58,10 @@ export function UndoProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const record = useCallback(
-    (label: string, undo: () => Promise<unknown>) => {
+    (label: string, undo: () => Promise<unknown>, options: { quiet?: boolean } = {}) => {
       const entry: UndoEntry = { id: nextId.current++, label, undo };
       setStack((s) => [...s.slice(-(MAX_UNDO - 1)), entry]);
+      if (options.quiet) return;
       notifications.show({
         id: `undo-${entry.id}`,
         autoClose: 7000,

@@ -9,6 +9,7 @@ import type { MethodDef } from './define';
 import { backupMethods } from './backups';
 import { importMethods } from './imports';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
+import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
 
 export const contract = {
@@ -18,6 +19,8 @@ export const contract = {
   ...sampleMethods,
   ...backupMethods,
   ...importMethods,
+  ...testsMethods,
+  ...retestsMethods,
 };
 
 export type Contract = typeof contract;

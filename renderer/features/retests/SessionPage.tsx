@@ -1,0 +1,215 @@
+/**
+ * One test session: the entry grid page by page (a test, or the sprint runs), filtered by
+ * group; CSV import; and, for a reliability session, the typical error it gives each test.
+ */
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChartBar, IconEdit, IconFileImport, IconTrash } from '@tabler/icons-react';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { formatDateLong } from '../../../shared/dates';
+import { SESSION_KIND_LABELS, type TestDefinition } from '../../../shared/domain/retests';
+import { call } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useUndo } from '../../app/undo';
+import { groupFilterOptions, inGroup, plural, sortByGroupThenName } from './common';
+import { EntryGrid } from './EntryGrid';
+import { gridPages, type JumpInput } from './gridModel';
+import { ImportModal } from './ImportModal';
+import { ReliabilityPanel } from './ReliabilityPanel';
+import { SessionForm } from './SessionForm';
+
+export function SessionPage() {
+  const { sessionId } = useParams();
+  const id = Number(sessionId);
+  const navigate = useNavigate();
+  const undo = useUndo();
+  const sheetQuery = useApiQuery('retests.getSession', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  const testsQuery = useApiQuery('tests.list', {});
+  const sessionsQuery = useApiQuery('retests.listSessions', {});
+  const athletesQuery = useApiQuery('athletes.list', { status: 'all' });
+  const groupsQuery = useApiQuery('groups.list', {});
+  const settingsQuery = useApiQuery('settings.get', {});
+  const remove = useApiMutation('retests.removeSession', { invalidates: ['retests', 'tests'] });
+
+  const [pageKey, setPageKey] = useState<string | null>(null);
+  const [group, setGroup] = useState<string>('all');
+  const [jumpInput, setJumpInput] = useState<JumpInput>('height');
+  const [importing, setImporting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [pending, setPending] = useState<{ athleteName: string; problem: string }[]>([]);
+  const onPendingChange = useCallback((p: { athleteName: string; problem: string }[]) => setPending(p), []);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => pending.length > 0 && currentLocation.pathname !== nextLocation.pathname);
+
+  const sheet = sheetQuery.data;
+  const tests = useMemo(() => testsQuery.data ?? [], [testsQuery.data]);
+  const sessionTests = useMemo(() => {
+    if (!sheet) return [];
+    const inSession = new Set(sheet.session.testIds);
+    return tests.filter((t) => inSession.has(t.id));
+  }, [sheet, tests]);
+  const pages = useMemo(() => gridPages(sessionTests), [sessionTests]);
+  const page = pages.find((p) => p.key === pageKey) ?? pages[0];
+  const groups = useMemo(() => groupsQuery.data ?? [], [groupsQuery.data]);
+  const athletes = useMemo(() => {
+    if (!sheet) return [];
+    const withResults = new Set(sheet.entries.map((e) => e.athleteId));
+    const list = (athletesQuery.data ?? []).filter((a) => a.archivedAt === null || withResults.has(a.id));
+    const filtered = list.filter((a) => inGroup(a.groupId, group));
+    return sortByGroupThenName(filtered, groups);
+  }, [sheet, athletesQuery.data, group, groups]);
+
+  if (sheetQuery.isError) {
+    return (
+      <Alert color="red" title="This test session could not be opened">
+        {sheetQuery.error.message} <Link to="/tests">Back to the sessions</Link>
+      </Alert>
+    );
+  }
+  if (!sheet || testsQuery.isPending || athletesQuery.isPending || groupsQuery.isPending || settingsQuery.isPending) return null;
+  const session = sheet.session;
+  const unit = settingsQuery.data?.unit ?? 'kg';
+  const tested = new Set(sheet.entries.map((e) => e.athleteId)).size;
+
+  async function removeSession() {
+    try {
+      const snapshot = await remove.mutateAsync({ id: session.id });
+      undo.record(`Deleted ${session.label}`, () => call('retests.restoreSession', { snapshot }));
+      void navigate('/tests');
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Not deleted', message: (e as Error).message });
+    }
+  }
+
+  const hasJump = page?.tests.some((t: TestDefinition) => t.kind === 'jump' || t.kind === 'loaded_jump') ?? false;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="xs" align="baseline">
+            <Title order={2}>{session.label}</Title>
+            <Badge variant="light">{SESSION_KIND_LABELS[session.kind]}</Badge>
+          </Group>
+          <Text c="dimmed" size="sm">
+            {formatDateLong(session.date)} · {plural(tested, 'athlete')} with results
+            {session.notes ? ` · ${session.notes}` : ''}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => setImporting(true)}>
+            Import CSV
+          </Button>
+          {session.kind !== 'reliability' && (
+            <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to={`/tests/compare?session=${session.id}`}>
+              Compare
+            </Button>
+          )}
+          <Button variant="subtle" leftSection={<IconEdit size={18} />} onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button variant="subtle" color="red" leftSection={<IconTrash size={18} />} onClick={() => void removeSession()}>
+            Delete
+          </Button>
+        </Group>
+      </Group>
+
+      {session.kind === 'reliability' && <ReliabilityPanel sessionId={session.id} sessionDate={session.date} tests={sessionTests} />}
+
+      <Tabs
+        value={page?.key ?? null}
+        onChange={(v) => {
+          // Valid rows are saved when the page changes; a refused value would be lost, so say so.
+          const first = pending[0];
+          if (first) {
+            notifications.show({ color: 'red', title: 'Fix or clear this value first', message: `${first.athleteName}: ${first.problem}` });
+            return;
+          }
+          setPageKey(v);
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          {pages.map((p) => (
+            <Tabs.Tab key={p.key} value={p.key}>
+              {p.title}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+
+      <Group gap="sm" wrap="wrap">
+        <Select
+          aria-label="Group"
+          w={200}
+          allowDeselect={false}
+          value={group}
+          onChange={(v) => setGroup(v ?? 'all')}
+          data={groupFilterOptions(groups)}
+        />
+        {hasJump && (
+          <Group gap={6}>
+            <Text size="sm" c="dimmed">
+              Type jumps as
+            </Text>
+            <SegmentedControl
+              size="xs"
+              value={jumpInput}
+              onChange={(v) => setJumpInput(v as JumpInput)}
+              data={[
+                { value: 'height', label: 'Height (cm)' },
+                { value: 'flight', label: 'Flight time (s)' },
+              ]}
+            />
+          </Group>
+        )}
+        <Text size="xs" c="dimmed" ml="auto" maw={520}>
+          Tab / Enter / arrow keys move between cells; type <b>a</b> for absent, <b>i</b> for injured; Esc puts a cell back. Each athlete is saved when you leave their row.
+        </Text>
+      </Group>
+
+      {page ? (
+        <EntryGrid
+          key={`${session.id}-${page.key}`}
+          sheet={sheet}
+          page={page}
+          athletes={athletes}
+          groups={groups}
+          unit={unit}
+          jumpInput={jumpInput}
+          onPendingChange={onPendingChange}
+        />
+      ) : (
+        <Alert color="yellow">This session has no tests. Edit it to choose some.</Alert>
+      )}
+
+      <ImportModal opened={importing} onClose={() => setImporting(false)} session={session} tests={tests} />
+      <SessionForm
+        opened={editing}
+        session={session}
+        sessions={sessionsQuery.data ?? []}
+        tests={tests}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Some values were not saved">
+        <Stack gap="sm">
+          <Text size="sm">These values are not valid, so they were not saved:</Text>
+          {pending.slice(0, 6).map((p) => (
+            <Text key={p.athleteName} size="sm">
+              <b>{p.athleteName}</b>: {p.problem}
+            </Text>
+          ))}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => blocker.reset?.()}>
+              Stay and fix them
+            </Button>
+            <Button color="red" onClick={() => blocker.proceed?.()}>
+              Leave without them
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
