@@ -7,6 +7,7 @@ import * as roster from '../services/roster';
 import { loadGeneratedSquad } from '../services/sampleSquad';
 import * as settings from '../services/settings';
 import type { ApiContext } from './context';
+import { planHandlers } from './handlers/plan';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -50,4 +51,5 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...rosterHandlers,
   ...sampleHandlers,
+  ...planHandlers,
 };

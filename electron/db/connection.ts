@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
+import { ensureBuiltinLibrary } from './planLibrarySeed';
 import type { SquadDb } from './types';
 
 export const DATABASE_FILE = 'squad.db';
@@ -73,6 +74,7 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
       await backupBeforeMigration(db, version, options);
     }
     migrate(db, migrations);
+    ensureBuiltinLibrary(db, options.now?.() ?? new Date());
     return db;
   } catch (error) {
     db.close();

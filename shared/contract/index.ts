@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
+import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { settingsMethods } from './settings';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...settingsMethods,
   ...rosterMethods,
   ...sampleMethods,
+  ...planMethods,
 };
 
 export type Contract = typeof contract;
