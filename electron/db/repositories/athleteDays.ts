@@ -70,7 +70,7 @@ const sql = preparedStatements({
   athlete: 'SELECT id, group_id, race_goal, archived_at FROM athlete WHERE id = ?',
   activeIds: 'SELECT id FROM athlete WHERE archived_at IS NULL',
   activeInGroup: 'SELECT id FROM athlete WHERE group_id = ? AND archived_at IS NULL',
-  usingTemplate: 'SELECT DISTINCT athlete_id FROM athlete_day WHERE template_id = ?1 OR planned_template_id = ?1',
+  usingTemplate: 'SELECT DISTINCT athlete_id FROM athlete_day WHERE template_id = @id OR planned_template_id = @id',
   lastDay: 'SELECT max(day) AS last FROM athlete_day WHERE athlete_id = ?',
 });
 
@@ -173,7 +173,7 @@ export function activeAthletesInGroup(db: SquadDb, groupId: number): number[] {
 }
 
 export function athletesUsingTemplate(db: SquadDb, templateId: number): number[] {
-  return sql(db).usingTemplate.pluck().all(templateId) as number[];
+  return sql(db).usingTemplate.pluck().all({ id: templateId }) as number[];
 }
 
 export function lastAthleteDay(db: SquadDb, athleteId: number): number | null {

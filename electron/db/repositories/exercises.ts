@@ -43,8 +43,8 @@ const sql = preparedStatements({
   remove: 'DELETE FROM exercise WHERE id = ?',
   usedInTemplates: `SELECT DISTINCT t.name FROM template_prescription p JOIN session_template t ON t.id = p.template_id
                     WHERE p.exercise_id = ? ORDER BY t.name LIMIT 5`,
-  usedInSwaps: 'SELECT count(*) AS n FROM exercise_swap WHERE exercise_id = ?1 OR replacement_id = ?1',
-  linkedFrom: 'SELECT count(*) AS n FROM exercise WHERE regression_id = ?1 OR progression_id = ?1',
+  usedInSwaps: 'SELECT count(*) AS n FROM exercise_swap WHERE exercise_id = @id OR replacement_id = @id',
+  linkedFrom: 'SELECT count(*) AS n FROM exercise WHERE regression_id = @id OR progression_id = @id',
 });
 
 export function toExercise(row: ExerciseRow): Exercise {
@@ -127,7 +127,7 @@ export function exerciseUse(db: SquadDb, id: number): { templates: string[]; swa
   const s = sql(db);
   return {
     templates: (s.usedInTemplates.all(id) as { name: string }[]).map((r) => r.name),
-    swaps: (s.usedInSwaps.get(id) as { n: number }).n,
-    links: (s.linkedFrom.get(id) as { n: number }).n,
+    swaps: (s.usedInSwaps.get({ id }) as { n: number }).n,
+    links: (s.linkedFrom.get({ id }) as { n: number }).n,
   };
 }
