@@ -6,6 +6,7 @@ import { countAthletes, insertAthlete } from '../db/repositories/athletes';
 import { insertGroup, listGroups } from '../db/repositories/groups';
 import { writeSettings } from '../db/repositories/settings';
 import type { SquadDb } from '../db/types';
+import { loadGeneratedPlan } from './samplePlan';
 import { getSettings } from './settings';
 
 /**
@@ -26,10 +27,11 @@ export function loadGeneratedSquad(db: SquadDb, options: { seed: number; size: S
     const settings: SquadSettings = { ...getSettings(db, now), squadName: squad.squadName };
     writeSettings(db, settings, stamp);
     const groupIds = squad.groups.map((g) => insertGroup(db, { name: g.name, nameKey: groupNameKey(g.name), color: g.color, createdAt: stamp }));
-    for (const a of squad.athletes) {
+    const athleteIds = squad.athletes.map((a) => {
       const { groupIndex, ...fields } = a;
-      insertAthlete(db, { ...fields, groupId: groupIds[groupIndex] ?? null }, athleteNameKey(a.givenName, a.familyName), stamp);
-    }
+      return insertAthlete(db, { ...fields, groupId: groupIds[groupIndex] ?? null }, athleteNameKey(a.givenName, a.familyName), stamp);
+    });
+    loadGeneratedPlan(db, options, squad, { groups: groupIds, athletes: athleteIds }, now);
     return { athletes: squad.athletes.length, groups: squad.groups.length };
   })();
 }

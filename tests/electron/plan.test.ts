@@ -296,6 +296,22 @@ describe("an athlete's own changes", () => {
   });
 });
 
+describe('rule flags after an edit in the middle of a week', () => {
+  it('a deload from a Wednesday makes the whole week a deload week, clearing the Monday "no deload for 7 weeks" flag', async () => {
+    const s = await smallSquad();
+    await ok('blocks.create', await foundationalBlock({ groupIds: [s.distance], weeks: 8, deloadWeek: null }));
+    // Week 7 starts Mon 19 Oct: the 7th loaded week in a row, flagged on its first strength day (which
+    // also follows Sunday's C, rule 1).
+    expect(cellAt(await ok('calendar.grid', { from: '2026-10-19', to: '2026-10-25' }), s.ben, '2026-10-19').rules).toEqual([1, 5]);
+    await ok('changes.apply', { athleteIds: [s.ben], from: '2026-10-21', to: '2026-10-27', action: { kind: 'deload', deload: true } });
+    const grid = await ok('calendar.grid', { from: '2026-10-19', to: '2026-11-01' });
+    expect(cellAt(grid, s.ben, '2026-10-19').rules).toEqual([1]);
+    // Week 8 has deload days too (Mon and Tue), so it is not flagged either.
+    expect(cellAt(grid, s.ben, '2026-10-26').rules).toEqual([1]);
+    expect(cellAt(grid, s.ana, '2026-10-19').rules).toEqual([1, 5]);
+  });
+});
+
 describe('the day in detail', () => {
   it("shows the week's prescription: DOMAIN.md foundational A in week 2 is trap bar 3 x 6 @ 71.75%", async () => {
     const s = await smallSquad();

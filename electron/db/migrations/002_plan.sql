@@ -64,6 +64,7 @@ CREATE TABLE session_template (
   CHECK (builtin = 0 OR code IS NOT NULL)
 ) STRICT;
 
+CREATE INDEX session_template_by_name ON session_template (name COLLATE NOCASE);
 CREATE INDEX session_template_by_phase ON session_template (phase, session_type);
 
 CREATE TRIGGER session_template_builtin_kept BEFORE DELETE ON session_template WHEN OLD.builtin = 1

@@ -34,9 +34,12 @@ interface SwapRow {
 const COLUMNS = 'athlete_id, date, strength_change, strength_template_id, strength_moved_date, run_change, run_type, run_minutes, run_rpe, deload, note';
 const SWAP_COLUMNS = 'id, athlete_id, exercise_id, replacement_id, from_date, to_date, reason, note';
 
+export const ATHLETE_CHANGES_RANGE_SQL = `SELECT ${COLUMNS} FROM athlete_day_change WHERE athlete_id = ? AND date BETWEEN ? AND ? ORDER BY date`;
+export const ATHLETE_SWAPS_OVERLAPPING_SQL = `SELECT ${SWAP_COLUMNS} FROM exercise_swap WHERE athlete_id = @athleteId AND from_date <= @to AND (to_date IS NULL OR to_date >= @from) ORDER BY from_date, id`;
+
 const sql = preparedStatements({
   get: `SELECT ${COLUMNS} FROM athlete_day_change WHERE athlete_id = ? AND date = ?`,
-  range: `SELECT ${COLUMNS} FROM athlete_day_change WHERE athlete_id = ? AND date BETWEEN ? AND ? ORDER BY date`,
+  range: ATHLETE_CHANGES_RANGE_SQL,
   all: `SELECT ${COLUMNS} FROM athlete_day_change WHERE athlete_id = ? ORDER BY date`,
   extent: 'SELECT min(date) AS first, max(date) AS last FROM athlete_day_change WHERE athlete_id = ?',
   upsert: `INSERT INTO athlete_day_change (${COLUMNS}, updated_at)
@@ -46,7 +49,7 @@ const sql = preparedStatements({
              run_minutes = excluded.run_minutes, run_rpe = excluded.run_rpe, deload = excluded.deload, note = excluded.note, updated_at = excluded.updated_at`,
   remove: 'DELETE FROM athlete_day_change WHERE athlete_id = ? AND date = ?',
   swapsOf: `SELECT ${SWAP_COLUMNS} FROM exercise_swap WHERE athlete_id = ? ORDER BY from_date, id`,
-  swapsOverlapping: `SELECT ${SWAP_COLUMNS} FROM exercise_swap WHERE athlete_id = @athleteId AND from_date <= @to AND (to_date IS NULL OR to_date >= @from) ORDER BY from_date, id`,
+  swapsOverlapping: ATHLETE_SWAPS_OVERLAPPING_SQL,
   swapById: `SELECT ${SWAP_COLUMNS} FROM exercise_swap WHERE id = ?`,
   insertSwap: `INSERT INTO exercise_swap (athlete_id, exercise_id, replacement_id, from_date, to_date, reason, note, created_at)
                VALUES (@athleteId, @exerciseId, @replacementId, @fromDate, @toDate, @reason, @note, @now)`,

@@ -17,6 +17,9 @@ export const ATHLETE_DAYS_SQL = `SELECT d.day, d.block_id, d.week, d.phase, d.is
   FROM athlete_day d LEFT JOIN session_template t ON t.id = d.template_id
   WHERE d.athlete_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day`;
 
+/** The grid's rows: every active athlete (read from the roster's partial index). */
+export const ACTIVE_ATHLETE_IDS_SQL = 'SELECT id FROM athlete WHERE archived_at IS NULL';
+
 export interface StoredDay {
   day: number;
   block_id: number | null;
@@ -68,7 +71,7 @@ const sql = preparedStatements({
   pending: 'SELECT athlete_id FROM athlete_day_pending',
   clearPending: 'DELETE FROM athlete_day_pending',
   athlete: 'SELECT id, group_id, race_goal, archived_at FROM athlete WHERE id = ?',
-  activeIds: 'SELECT id FROM athlete WHERE archived_at IS NULL',
+  activeIds: ACTIVE_ATHLETE_IDS_SQL,
   activeInGroup: 'SELECT id FROM athlete WHERE group_id = ? AND archived_at IS NULL',
   usingTemplate: 'SELECT DISTINCT athlete_id FROM athlete_day WHERE template_id = @id OR planned_template_id = @id',
   lastDay: 'SELECT max(day) AS last FROM athlete_day WHERE athlete_id = ?',

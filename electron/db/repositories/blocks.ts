@@ -31,9 +31,9 @@ interface RhythmRow {
 const COLUMNS = `id, name, phase, start_date, end_date, weeks, deload_week, weekly_progression, deload_set_reduction,
   deload_load_reduction, deload_rir_increase, notes`;
 
-export const BLOCK_LIST_SQL = `SELECT ${COLUMNS} FROM block ORDER BY start_date, id`;
+export const BLOCK_LIST_SQL = `SELECT ${COLUMNS} FROM block ORDER BY start_date, end_date, id`;
 /** Blocks overlapping a date range (the calendar's rebuilds). */
-export const BLOCKS_OVERLAPPING_SQL = `SELECT ${COLUMNS} FROM block WHERE start_date <= @to AND end_date >= @from ORDER BY start_date, id`;
+export const BLOCKS_OVERLAPPING_SQL = `SELECT ${COLUMNS} FROM block WHERE start_date <= @to AND end_date >= @from ORDER BY start_date, end_date, id`;
 
 const sql = preparedStatements({
   list: BLOCK_LIST_SQL,

@@ -34,12 +34,15 @@ interface PrescriptionRow {
 const COLUMNS = 'id, code, name, session_type, phase, planned_minutes, target_rpe, notes, builtin, hidden';
 const RX_COLUMNS = 'template_id, position, exercise_id, sets, dose, dose_unit, per_side, load_rule, load_value, tempo, rest_seconds, notes';
 
+export const TEMPLATE_LIST_SQL = `SELECT ${COLUMNS} FROM session_template ORDER BY name COLLATE NOCASE`;
+export const PRESCRIPTION_LIST_SQL = `SELECT ${RX_COLUMNS} FROM template_prescription ORDER BY template_id, position`;
+
 const sql = preparedStatements({
-  list: `SELECT ${COLUMNS} FROM session_template ORDER BY name COLLATE NOCASE`,
+  list: TEMPLATE_LIST_SQL,
   byId: `SELECT ${COLUMNS} FROM session_template WHERE id = ?`,
   byCode: 'SELECT id FROM session_template WHERE code = ?',
   byNameKey: 'SELECT id FROM session_template WHERE name_key = ?',
-  allPrescriptions: `SELECT ${RX_COLUMNS} FROM template_prescription ORDER BY template_id, position`,
+  allPrescriptions: PRESCRIPTION_LIST_SQL,
   prescriptionsOf: `SELECT ${RX_COLUMNS} FROM template_prescription WHERE template_id = ? ORDER BY position`,
   exercisePairs: 'SELECT template_id, exercise_id FROM template_prescription',
   insert: `INSERT INTO session_template (code, name, name_key, session_type, phase, planned_minutes, target_rpe, notes, builtin, hidden, created_at, updated_at)
