@@ -1,5 +1,7 @@
-import { IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconCalendarEvent, IconLayoutGrid, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { PlanPage } from '../features/plan/PlanPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -15,5 +17,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
+  { path: '/calendar', label: 'Calendar', icon: IconLayoutGrid, shortcut: 'mod+2', element: <CalendarPage /> },
+  { path: '/plan', label: 'Plan', icon: IconCalendarEvent, shortcut: 'mod+3', element: <PlanPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

@@ -153,3 +153,41 @@ describe('grid cell codes', () => {
     expect(decodeGridCell(code)).toMatchObject({ runType: 'long', runMinutes: 75, runSkipped: true });
   });
 });
+
+describe('rule checks while a block is drafted', () => {
+  it('report breaks inside the draft, with the weeks before it from the group blocks', async () => {
+    const { draftRuleBreaks } = await import('../../../shared/plan/preview');
+    const types = new Map([
+      [1, 'A' as const],
+      [2, 'B' as const],
+      [3, 'C' as const],
+    ]);
+    const rhythm = [
+      { weekday: 1, templateId: 1, strengthFromWeek: 1, run: null },
+      { weekday: 2, templateId: 2, strengthFromWeek: 1, run: null },
+    ];
+    const draft = { id: null, phase: 'power' as const, startDate: '2026-10-05', weeks: 4, deloadWeek: 4, rhythm, groupIds: [1], athleteIds: [] };
+    // Alone: Tuesday B after Monday A every week (rule 1) and no strength before the power block (rule 6).
+    const alone = draftRuleBreaks(draft, [], types, { firstDayOfWeek: 1, longRaceGoal: false });
+    expect(alone.filter((b) => b.rule === 1)).toHaveLength(4);
+    expect(alone.filter((b) => b.rule === 6)).toHaveLength(1);
+    // After a 4-week block of the same group, rule 6 is satisfied; a block of another group does not count.
+    const before = {
+      id: 7,
+      name: 'F',
+      phase: 'foundational' as const,
+      startDate: '2026-09-07',
+      endDate: '2026-10-04',
+      weeks: 4,
+      deloadWeek: 4,
+      weeklyProgression: 0.025,
+      deload: { setReduction: 0.5, loadReduction: 0.1, rirIncrease: 2 },
+      groupIds: [1],
+      athleteIds: [],
+      rhythm: [{ weekday: 1, templateId: 1, strengthFromWeek: 1, run: null }],
+      notes: '',
+    };
+    expect(draftRuleBreaks(draft, [before], types, { firstDayOfWeek: 1, longRaceGoal: false }).filter((b) => b.rule === 6)).toEqual([]);
+    expect(draftRuleBreaks(draft, [{ ...before, groupIds: [2] }], types, { firstDayOfWeek: 1, longRaceGoal: false }).filter((b) => b.rule === 6)).toHaveLength(1);
+  });
+});
