@@ -251,7 +251,10 @@ export function generatePlan(input: SamplePlanInput): SamplePlan {
     const current = blocks.find((b) => b.groupIndex === athlete.groupIndex && dayNumber(b.startDate) <= todayDay && dayNumber(b.startDate) + b.weeks * 7 > todayDay);
     if (!current) return;
     const blockEnd = dayNumber(current.startDate) + current.weeks * 7 - 1;
-    const codes = new Set(current.rhythm.flatMap((r) => (r.template ? (TEMPLATE_LIBRARY.find((t) => t.code === r.template)?.prescriptions.map((p) => p.exercise) ?? []) : [])));
+    // Exercises of the sessions this block actually holds, Monday first (a session "from week 5" of a
+    // 4-week block never happens).
+    const scheduled = [...current.rhythm].sort((a, b) => ((a.weekday + 6) % 7) - ((b.weekday + 6) % 7)).filter((r) => r.template !== null && r.strengthFromWeek <= current.weeks);
+    const codes = new Set(scheduled.flatMap((r) => TEMPLATE_LIBRARY.find((t) => t.code === r.template)?.prescriptions.map((p) => p.exercise) ?? []));
     let count = 0;
     for (const code of codes) {
       const replacement = regressions.get(code);

@@ -1,16 +1,17 @@
 /**
- * The squad calendar: a row per athlete (grouped, groups collapsible), a column per day,
- * virtualized both ways so 300 athletes x a season scroll smoothly. Cells are plain divs styled
- * by class (cells.ts); one mouse handler for the whole grid reads which cell was hit from its
- * data attributes. Keyboard: arrows move, Shift+arrows extend the selection, Enter opens the
- * day, Delete resets the selection to the group plan, Escape clears the selection.
+ * The squad calendar: a row per athlete (grouped, groups collapsible), a column per day. Rows
+ * are virtualized; the cells of the rows in view are drawn on one canvas from the scroll
+ * position (gridCanvas.ts), so 300 athletes x a season scroll smoothly at every zoom. The
+ * names, group rows, the header and the active day are DOM over the canvas; the pointer's day
+ * is worked out from where it is. Keyboard: arrows move, Shift+arrows extend the selection,
+ * Enter opens the day, Delete resets the selection to the group plan, Escape clears it.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { dayNumber, isoDate, weekdayOf } from '../../../shared/plan/days';
 import type { CalendarEvent } from '../../../shared/plan/model';
 import type { GridBlock } from '../../../shared/plan/views';
-import { CellLooks } from './cells';
+import { GridPainter } from './gridCanvas';
 import { moveCell, type CellRef, type GridData, type GridRow, type Selection, type Zoom } from './gridModel';
 import './calendar.css';
 
@@ -53,98 +54,50 @@ export interface CalendarGridProps {
   onGroupColumn(groupRow: number, day: number): void;
   /** One sentence about the active cell, read out by screen readers. */
   describe(cell: CellRef): string;
-  /** Later: load-monitoring warnings (issue 7) shown as a corner flag. */
+  /** Later: load-monitoring warnings (issue 7) shown as a corner flag on the active day's row. */
   warningAt?: (athleteId: number, day: number) => boolean;
 }
 
 interface RowProps {
-  row: GridRow;
   rowIndex: number;
   top: number;
   height: number;
-  first: number;
-  last: number;
   colWidth: number;
   totalWidth: number;
-  startDay: number;
-  zoom: Zoom;
-  data: GridData;
-  looks: CellLooks;
-  todayIndex: number;
-  firstDayOfWeek: number;
-  events: ReadonlyMap<number, CalendarEvent[]>;
-  blocks: readonly GridBlock[];
-  selFrom: number;
-  selTo: number;
   activeDay: number;
-  warningAt?: (athleteId: number, day: number) => boolean;
 }
 
-function eventAffects(e: CalendarEvent, row: Extract<GridRow, { kind: 'athlete' }>): boolean {
-  return (e.groupId === null && e.athleteId === null) || (e.groupId !== null && e.groupId === row.groupId) || e.athleteId === row.athlete.id;
-}
-
-const AthleteRow = memo(function AthleteRow(p: RowProps & { row: Extract<GridRow, { kind: 'athlete' }> }) {
-  const { row, data, looks, zoom, colWidth } = p;
-  const id = row.athlete.id;
-  const cells: ReactNode[] = [];
-  const kind = zoom === 'season' ? 'cc s' : zoom === 'month' ? 'cc m' : 'cc w';
-  for (let d = p.first; d <= p.last; d += 1) {
-    const left = NAME_WIDTH + d * colWidth;
-    let dyn = '';
-    if (d === p.todayIndex) dyn += ' td';
-    if (weekdayOf(p.startDay + d) === p.firstDayOfWeek) dyn += ' wk';
-    if (d >= p.selFrom && d <= p.selTo) dyn += ' sel';
-    if (d === p.activeDay) dyn += ' act';
-    if (p.warningAt?.(id, d)) dyn += ' wn';
-    if (!data.has(d)) {
-      cells.push(<div key={d} className={`${kind} ld${dyn}`} style={{ left, width: colWidth }} data-a={id} data-d={d} role="gridcell" />);
-      continue;
-    }
-    const look = looks.get(data.code(id, d), data.template(id, d));
-    const dayEvents = p.events.get(d);
-    const event = dayEvents?.find((e) => eventAffects(e, row));
-    if (zoom === 'season') {
-      cells.push(<div key={d} className={`${kind} ${look.cell}${dyn}`} style={{ left, width: colWidth }} data-a={id} data-d={d} role="gridcell" />);
-      continue;
-    }
-    const marks = `${event ? (event.kind === 'race' ? 'RACE ' : 'TEST ') : ''}${look.marks}`;
-    cells.push(
-      <div key={d} className={`${kind} ${look.cell}${dyn}`} style={{ left, width: colWidth }} data-a={id} data-d={d} role="gridcell" aria-selected={d >= p.selFrom && d <= p.selTo}>
-        {look.strength && <span className={`ch s ${look.strength.cls}`}>{look.strength.text}</span>}
-        {look.run && <span className={`ch r ${look.run.cls}`}>{look.run.text}</span>}
-        {marks && zoom === 'week' && <span className={`mk ${event ? `mk-ev-${event.kind}` : look.marks.includes('R') ? 'mk-swap' : 'mk-note'}`}>{marks.trim()}</span>}
-        {marks && zoom === 'month' && <span className={`mk ${event ? `mk-ev-${event.kind}` : look.marks.includes('R') ? 'mk-swap' : 'mk-note'}`}>{event ? '⚑' : look.marks}</span>}
-      </div>,
-    );
-  }
-  const a = row.athlete;
+/** An athlete's row: the name, and the active day's outline; the cells are on the canvas below. */
+const AthleteRow = memo(function AthleteRow(p: RowProps & { row: Extract<GridRow, { kind: 'athlete' }>; warning: boolean }) {
+  const a = p.row.athlete;
   return (
-    <div className="cal-row" role="row" style={{ top: p.top, height: p.height, width: p.totalWidth }} data-row={p.rowIndex}>
-      <div className="cal-name" role="rowheader" style={{ width: NAME_WIDTH, ['--band' as string]: row.color }} title={a.injured ? `${a.givenName} ${a.familyName}: injured / modified. ${a.injuryNotes}` : undefined}>
+    <div className="cal-row" role="row" style={{ top: p.top, height: p.height, width: p.totalWidth }} data-row={p.rowIndex} data-layer="cells" data-athlete={a.id}>
+      <div
+        className="cal-name"
+        role="rowheader"
+        style={{ width: NAME_WIDTH, ['--band' as string]: p.row.color }}
+        title={a.injured ? `${a.givenName} ${a.familyName}: injured / modified. ${a.injuryNotes}` : undefined}
+      >
         <span className="nm">
           {a.familyName}, {a.givenName}
         </span>
         {a.injured && <span className="inj">INJ</span>}
       </div>
-      {cells}
+      {p.activeDay >= 0 && <div className={`cal-act${p.warning ? ' wn' : ''}`} style={{ left: NAME_WIDTH + p.activeDay * p.colWidth, width: p.colWidth, height: p.height }} />}
     </div>
   );
 });
 
-const GroupRow = memo(function GroupRow(p: RowProps & { row: Extract<GridRow, { kind: 'group' }>; onToggle(key: string): void }) {
+/** A group's row: collapse it from the name; its blocks as bands; click a day to select the group's day. */
+const GroupRow = memo(function GroupRow(p: RowProps & { row: Extract<GridRow, { kind: 'group' }>; blocks: readonly GridBlock[]; startDay: number; days: number; onToggle(key: string): void }) {
   const { row, colWidth, startDay } = p;
-  const cells: ReactNode[] = [];
-  for (let d = p.first; d <= p.last; d += 1) {
-    cells.push(<div key={d} className="cal-gc" style={{ left: NAME_WIDTH + d * colWidth, width: colWidth }} data-g={p.rowIndex} data-d={d} title="Select this group's day" />);
-  }
   const bands: ReactNode[] = [];
   if (row.groupId !== null) {
     for (const b of p.blocks) {
       if (!b.groupIds.includes(row.groupId)) continue;
-      const from = dayNumber(b.startDate) - startDay;
-      const to = dayNumber(b.endDate) - startDay;
-      if (to < p.first || from > p.last) continue;
+      const from = Math.max(0, dayNumber(b.startDate) - startDay);
+      const to = Math.min(p.days - 1, dayNumber(b.endDate) - startDay);
+      if (to < 0 || from > p.days - 1) continue;
       const left = NAME_WIDTH + from * colWidth + 1;
       const width = (to - from + 1) * colWidth - 2;
       bands.push(
@@ -153,8 +106,8 @@ const GroupRow = memo(function GroupRow(p: RowProps & { row: Extract<GridRow, { 
         </div>,
       );
       if (b.deloadWeek !== null) {
-        const dl = from + (b.deloadWeek - 1) * 7;
-        bands.push(<div key={`${b.id}-dl`} className="cal-band-deload" style={{ left: NAME_WIDTH + dl * colWidth + 1, width: 7 * colWidth - 2 }} />);
+        const dl = dayNumber(b.startDate) - startDay + (b.deloadWeek - 1) * 7;
+        if (dl + 6 >= 0 && dl < p.days) bands.push(<div key={`${b.id}-dl`} className="cal-band-deload" style={{ left: NAME_WIDTH + dl * colWidth + 1, width: 7 * colWidth - 2 }} />);
       }
     }
   }
@@ -172,16 +125,64 @@ const GroupRow = memo(function GroupRow(p: RowProps & { row: Extract<GridRow, { 
         <span className="nm">{row.name}</span>
         <span style={{ color: 'var(--mantine-color-gray-6)', fontWeight: 400 }}>{row.count}</span>
       </div>
-      {cells}
+      <div className="cal-gc" style={{ left: NAME_WIDTH, width: p.totalWidth - NAME_WIDTH }} data-g={p.rowIndex} data-layer="group" title="Click a day to select it for the whole group" />
       {bands}
     </div>
   );
 });
 
+/** The date header over the whole range; it never changes while scrolling. */
+const Header = memo(function Header(p: { startDay: number; days: number; colWidth: number; zoom: Zoom; todayIndex: number; firstDayOfWeek: number; events: ReadonlyMap<number, CalendarEvent[]>; totalWidth: number }) {
+  const items: ReactNode[] = [];
+  const { colWidth, zoom } = p;
+  for (let d = 0; d < p.days; d += 1) {
+    const day = p.startDay + d;
+    const iso = isoDate(day);
+    const dom = Number(iso.slice(8, 10));
+    const left = NAME_WIDTH + d * colWidth;
+    const weekStart = weekdayOf(day) === p.firstDayOfWeek;
+    if (dom === 1 || d === 0) {
+      const monthDays = daysInMonth(iso) - dom + 1;
+      items.push(
+        <div key={`m${d}`} className="cal-month" style={{ left, width: Math.min(monthDays, p.days - d) * colWidth }}>
+          <span className="cal-sticky-label">
+            {MONTHS[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
+          </span>
+        </div>,
+      );
+    }
+    const events = p.events.get(d);
+    if (zoom === 'season' && !weekStart && !events && d !== p.todayIndex) continue;
+    const label = zoom === 'season' ? (weekStart && colWidth * 7 >= 28 ? String(dom) : '') : `${WEEKDAY_LETTER[weekdayOf(day)]}\n${dom}`;
+    items.push(
+      <div
+        key={d}
+        className={`cal-dh${weekStart ? ' wk' : ''}${d === p.todayIndex ? ' td' : ''}`}
+        style={{ left, width: zoom === 'season' && weekStart ? colWidth * 7 : colWidth, textAlign: zoom === 'season' ? 'left' : 'center' }}
+        title={events ? events.map((e) => `${e.kind === 'race' ? 'Race' : 'Test day'}: ${e.name}`).join('\n') : d === p.todayIndex ? 'Today' : undefined}
+        data-day={iso}
+      >
+        {label}
+        {events && <span className={`ev ev-${events[0]?.kind}`} />}
+      </div>,
+    );
+  }
+  return (
+    <div className="cal-head" style={{ width: p.totalWidth }}>
+      <div className="cal-corner" style={{ width: NAME_WIDTH }}>
+        Athlete
+      </div>
+      {items}
+    </div>
+  );
+});
+
 export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function CalendarGrid(props, ref) {
-  const { rows, days, colWidth, rowHeight, zoom, data, startDay } = props;
+  const { rows, days, colWidth, rowHeight, zoom, data, startDay, selection, active, onSelect, onOpen, onGroupColumn } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const dragging = useRef<{ anchor: CellRef; moved: boolean; shift: boolean } | null>(null);
+  const painter = useMemo(() => new GridPainter(typeof window === 'undefined' ? 1 : Math.min(3, window.devicePixelRatio || 1)), []);
 
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
@@ -191,15 +192,8 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 6,
     getItemKey: (i) => rows[i]?.key ?? i,
-  });
-  const colVirtualizer = useVirtualizer({
-    horizontal: true,
-    count: days,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => colWidth,
-    paddingStart: NAME_WIDTH,
-    scrollPaddingStart: NAME_WIDTH,
-    overscan: zoom === 'season' ? 10 : 3,
+    // Draw the first screen before the scroll box has been measured.
+    initialRect: { width: 1200, height: props.height },
   });
 
   // Rows change height when groups collapse or the zoom changes.
@@ -207,46 +201,126 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
     rowVirtualizer.measure();
   }, [rows, rowHeight, rowVirtualizer]);
 
-  const looks = useMemo(() => new CellLooks(zoom, data.templateTypes), [zoom, data]);
-  const totalWidth = colVirtualizer.getTotalSize();
+  const totalWidth = NAME_WIDTH + days * colWidth;
   const totalHeight = rowVirtualizer.getTotalSize();
+  const viewWidth = Math.max(1, (rowVirtualizer.scrollRect?.width ?? 1200) - NAME_WIDTH);
+  const viewHeight = Math.max(1, props.height - HEADER_HEIGHT - 2);
+
+  /** Bring a day into view: at the left edge, or just enough. */
+  const showDay = useCallback(
+    (day: number, align: 'start' | 'auto') => {
+      const el = scrollRef.current;
+      if (!el) return;
+      const x = day * colWidth;
+      const room = el.clientWidth - NAME_WIDTH;
+      if (align === 'start' || x < el.scrollLeft) el.scrollLeft = x;
+      else if (x + colWidth > el.scrollLeft + room) el.scrollLeft = x + colWidth - room;
+    },
+    [colWidth],
+  );
 
   useImperativeHandle(ref, () => ({
-    scrollToDay: (day) => colVirtualizer.scrollToIndex(Math.max(0, Math.min(days - 1, day)), { align: 'start' }),
+    scrollToDay: (day) => showDay(Math.max(0, Math.min(days - 1, day)), 'start'),
     scrollToCell: (cell) => {
       rowVirtualizer.scrollToIndex(cell.row, { align: 'auto' });
-      colVirtualizer.scrollToIndex(cell.day, { align: 'auto' });
+      showDay(cell.day, 'auto');
     },
     focus: () => scrollRef.current?.focus({ preventScroll: true }),
   }));
 
-  // First show: the focus day at the left edge (a few days of context before it).
+  // First show: the season view from its first day; week and month at the focus day (a few days of context before it).
   const initial = useRef(props.initialDay);
   useEffect(() => {
-    // The season view starts at the season's first day; week and month at the focus day (with a few days before it).
-    colVirtualizer.scrollToIndex(zoom === 'season' ? 0 : Math.max(0, initial.current - (zoom === 'week' ? 0 : 3)), { align: 'start' });
+    showDay(zoom === 'season' ? 0 : Math.max(0, initial.current - (zoom === 'week' ? 0 : 3)), 'start');
     // Only once per mounted grid.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const cellAt = (target: EventTarget | null): { cell: CellRef | null; groupRow: number | null } => {
-    const el = (target as HTMLElement | null)?.closest?.('[data-d]') as HTMLElement | null;
-    if (!el) return { cell: null, groupRow: null };
-    const day = Number(el.dataset.d);
-    if (el.dataset.g !== undefined) return { cell: null, groupRow: Number(el.dataset.g) };
-    const rowEl = el.closest('[data-row]') as HTMLElement | null;
-    if (!rowEl) return { cell: null, groupRow: null };
-    return { cell: { row: Number(rowEl.dataset.row), day }, groupRow: null };
-  };
+  const selTop = selection ? Math.min(selection.anchor.row, selection.focus.row) : -1;
+  const selBottom = selection ? Math.max(selection.anchor.row, selection.focus.row) : -2;
+  const selFrom = selection ? Math.min(selection.anchor.day, selection.focus.day) : -1;
+  const selTo = selection ? Math.max(selection.anchor.day, selection.focus.day) : -2;
+  const multi = selection !== null && (selTop !== selBottom || selFrom !== selTo);
 
-  const { onSelect, onOpen, onGroupColumn, selection, active } = props;
+  // ---- drawing the cells: from the scroll position (a native listener, no React render), and whenever what is drawn changes ----
+  const rowTops = useMemo(() => {
+    const tops = new Float64Array(rows.length + 1);
+    let y = HEADER_HEIGHT;
+    rows.forEach((r, i) => {
+      tops[i] = y;
+      y += r.kind === 'group' ? GROUP_ROW_HEIGHT : rowHeight;
+    });
+    tops[rows.length] = y;
+    return tops;
+  }, [rows, rowHeight]);
+  const state = {
+    zoom,
+    rows,
+    rowTops,
+    days,
+    startDay,
+    colWidth,
+    data,
+    todayIndex: props.todayIndex,
+    firstDayOfWeek: props.firstDayOfWeek,
+    events: props.events,
+    selection: multi ? { top: selTop, bottom: selBottom, from: selFrom, to: selTo } : null,
+    viewWidth,
+    viewHeight,
+  };
+  const paintState = useRef(state);
+  useLayoutEffect(() => {
+    paintState.current = state;
+  });
+  const paint = useCallback(() => {
+    const el = scrollRef.current;
+    const canvas = canvasRef.current;
+    if (!el || !canvas) return;
+    const st = paintState.current;
+    const top = el.scrollTop + HEADER_HEIGHT;
+    const bottom = top + st.viewHeight;
+    let lo = 0;
+    let hi = st.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((st.rowTops[mid + 1] ?? 0) <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    const visible: { index: number; start: number; size: number }[] = [];
+    for (let i = lo; i < st.rows.length && (st.rowTops[i] ?? 0) < bottom; i += 1) {
+      const start = st.rowTops[i] ?? 0;
+      visible.push({ index: i, start, size: (st.rowTops[i + 1] ?? start) - start });
+    }
+    painter.paint(canvas, st.viewWidth, st.viewHeight, { ...st, visible, headerHeight: HEADER_HEIGHT, scrollLeft: el.scrollLeft, scrollTop: el.scrollTop });
+  }, [painter]);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    el.addEventListener('scroll', paint, { passive: true });
+    return () => el.removeEventListener('scroll', paint);
+  }, [paint]);
+  useLayoutEffect(() => {
+    paint();
+  }, [paint, rows, rowTops, data, zoom, colWidth, viewWidth, viewHeight, props.todayIndex, props.events, selTop, selBottom, selFrom, selTo, multi]);
+
+  // ---- pointer ----
+  /** The cell (or group row and day) under the pointer, from where it is in the row. */
+  const hitTest = (target: EventTarget | null, clientX: number): { cell: CellRef | null; groupRow: number | null; day: number } => {
+    const el = (target as HTMLElement | null)?.closest?.('[data-layer]') as HTMLElement | null;
+    if (!el) return { cell: null, groupRow: null, day: -1 };
+    const rect = el.getBoundingClientRect();
+    const left = el.dataset.layer === 'cells' ? rect.left + NAME_WIDTH : rect.left;
+    if (clientX < left) return { cell: null, groupRow: null, day: -1 };
+    const day = Math.max(0, Math.min(days - 1, Math.floor((clientX - left) / colWidth)));
+    if (el.dataset.g !== undefined) return { cell: null, groupRow: Number(el.dataset.g), day };
+    return { cell: { row: Number(el.dataset.row), day }, groupRow: null, day };
+  };
 
   const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
-    const hit = cellAt(e.target);
+    const hit = hitTest(e.target, e.clientX);
     if (hit.groupRow !== null) {
-      const el = (e.target as HTMLElement).closest('[data-d]') as HTMLElement;
-      onGroupColumn(hit.groupRow, Number(el.dataset.d));
+      onGroupColumn(hit.groupRow, hit.day);
       return;
     }
     if (!hit.cell) return;
@@ -262,11 +336,12 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
     }
   };
 
-  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => {
+  const onMouseMove = (e: MouseEvent<HTMLDivElement>) => {
     const drag = dragging.current;
     if (!drag || (e.buttons & 1) === 0) return;
-    const hit = cellAt(e.target);
+    const hit = hitTest(e.target, e.clientX);
     if (!hit.cell || rows[hit.cell.row]?.kind !== 'athlete') return;
+    if (selection && selection.focus.row === hit.cell.row && selection.focus.day === hit.cell.day) return;
     if (hit.cell.row !== drag.anchor.row || hit.cell.day !== drag.anchor.day) drag.moved = true;
     onSelect({ anchor: drag.anchor, focus: hit.cell }, hit.cell);
   };
@@ -282,6 +357,7 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
     return () => window.removeEventListener('mouseup', onMouseUp);
   }, [onMouseUp]);
 
+  // ---- keyboard ----
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const current = active ?? firstAthleteCell(rows, props.initialDay);
     if (!current) return;
@@ -295,7 +371,7 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
         if (e.shiftKey) onSelect({ anchor: selection?.anchor ?? current, focus: next }, next);
         else onSelect({ anchor: next, focus: next }, next);
         rowVirtualizer.scrollToIndex(next.row, { align: 'auto' });
-        colVirtualizer.scrollToIndex(next.day, { align: 'auto' });
+        showDay(next.day, 'auto');
         break;
       }
       case 'Enter':
@@ -315,50 +391,6 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
   };
 
   const virtualRows = rowVirtualizer.getVirtualItems();
-  const virtualCols = colVirtualizer.getVirtualItems();
-  const first = virtualCols[0]?.index ?? 0;
-  const last = virtualCols[virtualCols.length - 1]?.index ?? -1;
-
-  const selTop = selection ? Math.min(selection.anchor.row, selection.focus.row) : -1;
-  const selBottom = selection ? Math.max(selection.anchor.row, selection.focus.row) : -2;
-  const selFrom = selection ? Math.min(selection.anchor.day, selection.focus.day) : -1;
-  const selTo = selection ? Math.max(selection.anchor.day, selection.focus.day) : -2;
-  const multi = selection !== null && (selTop !== selBottom || selFrom !== selTo);
-
-  const header: ReactNode[] = [];
-  for (let d = first; d <= last; d += 1) {
-    const day = startDay + d;
-    const iso = isoDate(day);
-    const dom = Number(iso.slice(8, 10));
-    const left = NAME_WIDTH + d * colWidth;
-    const weekStart = weekdayOf(day) === props.firstDayOfWeek;
-    if (dom === 1 || d === first) {
-      // The month spans to its last day in view; its label sticks to the left edge while it is in view.
-      const monthEnd = Math.min(last, d + daysInMonth(iso) - dom);
-      header.push(
-        <div key={`m${d}`} className="cal-month" style={{ left, width: (monthEnd - d + 1) * colWidth }}>
-          <span className="cal-sticky-label">
-            {MONTHS[Number(iso.slice(5, 7)) - 1]} {iso.slice(0, 4)}
-          </span>
-        </div>,
-      );
-    }
-    const events = props.events.get(d);
-    const label = zoom === 'season' ? (weekStart && colWidth * 7 >= 28 ? String(dom) : '') : `${WEEKDAY_LETTER[weekdayOf(day)]}\n${dom}`;
-    header.push(
-      <div
-        key={d}
-        className={`cal-dh${weekStart ? ' wk' : ''}${d === props.todayIndex ? ' td' : ''}`}
-        style={{ left, width: zoom === 'season' && weekStart ? colWidth * 7 : colWidth, whiteSpace: 'pre', textAlign: zoom === 'season' ? 'left' : 'center' }}
-        title={events ? events.map((e) => `${e.kind === 'race' ? 'Race' : 'Test day'}: ${e.name}`).join('\n') : undefined}
-        aria-label={events ? `${iso}: ${events.map((e) => e.name).join(', ')}` : undefined}
-      >
-        {label}
-        {events && zoom !== 'season' && <span className={`ev ev-${events[0]?.kind}`} />}
-      </div>,
-    );
-  }
-
   return (
     <div
       ref={scrollRef}
@@ -374,39 +406,15 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
       data-testid="calendar-grid"
       data-zoom={zoom}
     >
-      <div className="cal-sizer" style={{ width: totalWidth, height: totalHeight }} onMouseDown={onMouseDown} onMouseOver={onMouseOver}>
-        <div className="cal-head" style={{ width: totalWidth }}>
-          <div className="cal-corner" style={{ width: NAME_WIDTH }}>
-            Athlete
-          </div>
-          {header}
-        </div>
+      <div className="cal-sizer" style={{ width: totalWidth, height: totalHeight }} onMouseDown={onMouseDown} onMouseMove={onMouseMove}>
+        <Header startDay={startDay} days={days} colWidth={colWidth} zoom={zoom} todayIndex={props.todayIndex} firstDayOfWeek={props.firstDayOfWeek} events={props.events} totalWidth={totalWidth} />
+        <canvas ref={canvasRef} className="cal-canvas" style={{ left: NAME_WIDTH, top: HEADER_HEIGHT, width: viewWidth, height: viewHeight, marginBottom: -viewHeight }} aria-hidden />
         {virtualRows.map((v) => {
           const row = rows[v.index];
           if (!row) return null;
-          const inSel = v.index >= selTop && v.index <= selBottom;
-          const common = {
-            rowIndex: v.index,
-            top: v.start,
-            height: v.size,
-            first,
-            last,
-            colWidth,
-            totalWidth,
-            startDay,
-            zoom,
-            data,
-            looks,
-            todayIndex: props.todayIndex,
-            firstDayOfWeek: props.firstDayOfWeek,
-            events: props.events,
-            blocks: props.blocks,
-            selFrom: inSel && multi ? selFrom : -1,
-            selTo: inSel && multi ? selTo : -2,
-            activeDay: active && active.row === v.index ? active.day : -1,
-            warningAt: props.warningAt,
-          };
-          return row.kind === 'group' ? <GroupRow key={row.key} {...common} row={row} onToggle={props.onToggleGroup} /> : <AthleteRow key={row.key} {...common} row={row} />;
+          const common = { rowIndex: v.index, top: v.start, height: v.size, colWidth, totalWidth, activeDay: active && active.row === v.index ? active.day : -1 };
+          if (row.kind === 'group') return <GroupRow key={row.key} {...common} row={row} blocks={props.blocks} startDay={startDay} days={days} onToggle={props.onToggleGroup} />;
+          return <AthleteRow key={row.key} {...common} row={row} warning={common.activeDay >= 0 && (props.warningAt?.(row.athlete.id, common.activeDay) ?? false)} />;
         })}
       </div>
       <div className="cal-live" aria-live="polite" data-testid="calendar-active-cell">

@@ -13,7 +13,7 @@ import { useNavigate } from 'react-router';
 import type { ChangeAction } from '../../../shared/contract/plan';
 import { addDays, daysBetween, formatDateLong, localToday } from '../../../shared/dates';
 import { athleteFullName } from '../../../shared/domain/roster';
-import { dayNumber, isoDate } from '../../../shared/plan/days';
+import { dayNumber, isoDate, weekStartOf } from '../../../shared/plan/days';
 import { GRID } from '../../../shared/plan/gridCode';
 import type { CalendarEvent } from '../../../shared/plan/model';
 import { call } from '../../api/client';
@@ -44,8 +44,10 @@ export function CalendarPage() {
   const athletesQuery = useApiQuery('athletes.list', { status: 'active' });
   const groupsQuery = useApiQuery('groups.list', {});
   const summaryQuery = useApiQuery('calendar.summary', {});
-  const templatesQuery = useApiQuery('templates.list', {});
-  const suggestionsQuery = useApiQuery('swaps.suggestions', {});
+  // Asked once the weeks in view are on screen: the server answers one call at a time, and the grid comes first.
+  const [firstPageIn, setFirstPageIn] = useState(false);
+  const templatesQuery = useApiQuery('templates.list', {}, { enabled: firstPageIn });
+  const suggestionsQuery = useApiQuery('swaps.suggestions', {}, { enabled: firstPageIn });
   const loadSample = useApiMutation('sample.load');
   const changes = useChanges();
 
@@ -70,16 +72,21 @@ export function CalendarPage() {
   const todayInRange = todayIndex >= 0 && todayIndex < seasonDays;
   const focusIndex = todayInRange ? todayIndex : 0;
 
+  /** The first day of the squad week holding a day (as an index of the range). */
+  const weekStartIndex = (index: number) => Math.max(0, weekStartOf(startDay + index, settings?.firstDayOfWeek ?? 1) - startDay);
+
   const pages = useMemo(() => pagesFor(rangeStart, rangeEnd, isoDate(startDay + focusIndex)), [rangeStart, rangeEnd, startDay, focusIndex]);
   const hasPlan = (summaryQuery.data?.blocks ?? 0) > 0;
+  // The 12 weeks in view first, then the rest of the season (pages[0] holds the focus day).
   const pageQueries = useQueries({
-    queries: pages.map((p) => ({
+    queries: pages.map((p, i) => ({
       queryKey: ['calendar.grid', { from: p.from, to: p.to }],
       queryFn: () => call('calendar.grid', { from: p.from, to: p.to }),
-      enabled: settings !== undefined && hasPlan,
+      enabled: settings !== undefined && summaryQuery.data?.blocks !== 0 && (i === 0 || firstPageIn),
       staleTime: 30_000,
     })),
   });
+
   const dataStamp = pageQueries.map((q) => q.dataUpdatedAt).join(',');
   // Rebuilt only when a page's data changes (the queries array itself is new on every render).
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -107,9 +114,10 @@ export function CalendarPage() {
   const ready = rows.length > 0 && data.has(focusIndex) && width > 0;
   useEffect(() => {
     if (!ready) return;
-    // The moment the grid first shows the weeks in view (read by `npm run bench`).
+    // The moment the grid first shows the weeks in view (read by `npm run bench`); then the rest of the season.
     const frame = requestAnimationFrame(() => {
       if (performance.getEntriesByName('calendar-grid-ready').length === 0) performance.mark('calendar-grid-ready');
+      setFirstPageIn(true);
     });
     return () => cancelAnimationFrame(frame);
   }, [ready]);
@@ -279,7 +287,7 @@ export function CalendarPage() {
                 </ActionIcon>
               </Tooltip>
             )}
-            <Button size="xs" variant="default" disabled={!todayInRange} onClick={() => gridRef.current?.scrollToDay(Math.max(0, todayIndex - (zoom === 'week' ? 0 : 3)))}>
+            <Button size="xs" variant="default" disabled={!todayInRange} onClick={() => gridRef.current?.scrollToDay(zoom === 'week' ? weekStartIndex(todayIndex) : Math.max(0, todayIndex - 3))}>
               Today
             </Button>
             {pageDays > 0 && (
@@ -373,7 +381,13 @@ export function CalendarPage() {
         </Group>
       )}
 
-      <div ref={areaRef} style={{ flex: 1, minHeight: 0 }} data-testid="calendar-area" data-ready={ready ? 'true' : 'false'}>
+      <div
+        ref={areaRef}
+        style={{ flex: 1, minHeight: 0 }}
+        data-testid="calendar-area"
+        data-ready={ready ? 'true' : 'false'}
+        data-all-loaded={data.loadedPages === pages.length ? 'true' : 'false'}
+      >
         {rows.length === 0 ? (
           <Paper withBorder p="xl">
             <EmptyState icon={<IconSearch size={28} />} title="Nobody matches" description="No athlete fits the group and name you chose.">
@@ -404,7 +418,7 @@ export function CalendarPage() {
               blocks={data.blocks}
               selection={selection}
               active={active}
-              initialDay={active?.day ?? focusIndex}
+              initialDay={zoom === 'week' ? weekStartIndex(active?.day ?? focusIndex) : (active?.day ?? focusIndex)}
               onSelect={onSelect}
               onOpen={onOpen}
               onClearChanges={resetSelection}
