@@ -2,7 +2,7 @@
  * The template editor's values and their conversion to the API's fields. Fixed loads are typed
  * in the squad's unit and stored in kilograms.
  */
-import { templateFieldsSchema, type TemplateFieldsInput } from '../../../shared/contract/plan';
+import { LOAD_VALUE_RANGES, templateFieldsSchema, type TemplateFieldsInput } from '../../../shared/contract/plan';
 import { fieldErrorsFromIssues } from '../../../shared/errors';
 import { defaultDoseUnit, type DoseUnit, type Exercise, type LoadRule, type Phase, type SessionTemplate, type SessionType } from '../../../shared/plan/model';
 import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
@@ -122,6 +122,12 @@ export function validateTemplateForm(v: TemplateFormValues, unit: MassUnit): Rec
   const errors = parsed.success ? {} : templateFormErrors(fieldErrorsFromIssues(parsed.error.issues));
   v.prescriptions.forEach((p, i) => {
     if (p.exerciseId === null) errors[`prescriptions.${i}.exerciseId`] = 'Choose an exercise';
+    // Fixed loads are typed in the squad's unit: say the range in it too.
+    const key = `prescriptions.${i}.loadValue`;
+    if (p.loadRule === 'fixed_kg' && errors[key]) {
+      const { min, max } = LOAD_VALUE_RANGES.fixed_kg;
+      errors[key] = `A fixed load must be between ${roundForDisplay(kgToUnit(min, unit), 1)} and ${roundForDisplay(kgToUnit(max, unit), 0)} ${unit}`;
+    }
   });
   return errors;
 }
