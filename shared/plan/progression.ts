@@ -79,13 +79,15 @@ export function formatVolume(p: Pick<WeekPrescription, 'sets' | 'dose' | 'doseUn
   return `${p.sets} x ${p.dose}${unit}${p.perSide ? ' each' : ''}`;
 }
 
-/** "@ 71.8% of max", "RIR 2", "@ 20 kg", "" (bodyweight), in the squad's unit. */
+/** "@ 71.8% of max", "RIR 2 (RPE 8)", "@ 20 kg", "" (bodyweight), in the squad's unit. RPE = 10 − RIR (REFERENCE.md §5.3). */
 export function formatLoad(p: Pick<WeekPrescription, 'loadRule' | 'percentOfMax' | 'fixedKg' | 'rir'>, unit: MassUnit): string {
   switch (p.loadRule) {
     case 'percent_max':
       return `@ ${roundForDisplay(p.percentOfMax ?? 0, 1)}% of max`;
-    case 'rir':
-      return `RIR ${roundForDisplay(p.rir ?? 0, 1)}`;
+    case 'rir': {
+      const rir = roundForDisplay(p.rir ?? 0, 1);
+      return rir <= 10 ? `RIR ${rir} (RPE ${roundForDisplay(10 - rir, 1)})` : `RIR ${rir}`;
+    }
     case 'fixed_kg':
       return `@ ${roundForDisplay(kgToUnit(p.fixedKg ?? 0, unit), 1)} ${unit}`;
     default:

@@ -54,7 +54,7 @@ export interface CalendarGridProps {
   onGroupColumn(groupRow: number, day: number): void;
   /** One sentence about the active cell, read out by screen readers. */
   describe(cell: CellRef): string;
-  /** Later: load-monitoring warnings (issue 7) shown as a corner flag on the active day's row. */
+  /** Load-monitoring warnings (issue 7): drawn as a yellow corner on the day. */
   warningAt?: (athleteId: number, day: number) => boolean;
 }
 
@@ -265,6 +265,7 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
     firstDayOfWeek: props.firstDayOfWeek,
     events: props.events,
     selection: multi ? { top: selTop, bottom: selBottom, from: selFrom, to: selTo } : null,
+    warningAt: props.warningAt,
     viewWidth,
     viewHeight,
   };
@@ -301,7 +302,7 @@ export const CalendarGrid = forwardRef<GridHandle, CalendarGridProps>(function C
   }, [paint]);
   useLayoutEffect(() => {
     paint();
-  }, [paint, rows, rowTops, data, zoom, colWidth, viewWidth, viewHeight, props.todayIndex, props.events, selTop, selBottom, selFrom, selTo, multi]);
+  }, [paint, rows, rowTops, data, zoom, colWidth, viewWidth, viewHeight, props.todayIndex, props.events, props.warningAt, selTop, selBottom, selFrom, selTo, multi]);
 
   // ---- pointer ----
   /** The cell (or group row and day) under the pointer, from where it is in the row. */

@@ -39,6 +39,7 @@ const RULE = px('#e03131');
 const SWAP = px('#e8590c');
 const RACE = px('#c92a2a');
 const TEST = px('#1971c2');
+const WARNING = px('#fab005');
 
 /** Chip colours: strength sessions solid with white text, runs light with dark text. */
 export const STRENGTH_COLORS: Record<string, { bg: string; fg: string }> = {
@@ -78,6 +79,8 @@ export interface GridPaint {
   firstDayOfWeek: number;
   events: ReadonlyMap<number, CalendarEvent[]>;
   selection: { top: number; bottom: number; from: number; to: number } | null;
+  /** Load-monitoring warnings (issue 7): a yellow corner on the day. */
+  warningAt?: (athleteId: number, day: number) => boolean;
 }
 
 interface Sprite {
@@ -145,6 +148,14 @@ export class GridPainter {
       const selected = p.selection !== null && v.index >= p.selection.top && v.index <= p.selection.bottom ? p.selection : null;
       if (p.zoom === 'season') this.paintBands(buf, w, h, p, row, y0, rh, firstDay, lastDay, selected);
       else this.paintChips(buf, w, h, p, row, y0, rh, firstDay, lastDay, selected);
+      if (p.warningAt) {
+        const size = Math.round((p.zoom === 'season' ? 3 : 7) * r);
+        for (let d = firstDay; d <= lastDay; d += 1) {
+          if (!p.warningAt(row.athlete.id, d)) continue;
+          const [x] = this.cellX(p, d);
+          for (let k = 0; k < size; k += 1) this.rect(buf, w, h, x, y0 + k, size - k, 1, WARNING);
+        }
+      }
     }
     ctx.putImageData(this.image, 0, 0);
   }

@@ -75,6 +75,7 @@ describe('a prescription week by week', () => {
     expect(formatLoad({ loadRule: 'percent_max', percentOfMax: 71.75, fixedKg: null, rir: null }, 'kg')).toBe('@ 71.8% of max');
     // 20 kg = 44.09 lb.
     expect(formatLoad({ loadRule: 'fixed_kg', percentOfMax: null, fixedKg: 20, rir: null }, 'lb')).toBe('@ 44.1 lb');
-    expect(formatLoad({ loadRule: 'rir', percentOfMax: null, fixedKg: null, rir: 4 }, 'kg')).toBe('RIR 4');
+    // RPE = 10 − RIR (REFERENCE.md §5.3: RPE 8 = 2 reps in reserve).
+    expect(formatLoad({ loadRule: 'rir', percentOfMax: null, fixedKg: null, rir: 4 }, 'kg')).toBe('RIR 4 (RPE 6)');
   });
 });
