@@ -14,6 +14,9 @@ afterEach(async () => {
   app = null;
 });
 
+// page.evaluate runs in Chromium; the one browser global it touches (this file has no DOM types).
+declare const sessionStorage: { getItem(key: string): string | null };
+
 /** Call the API from the page (same token, same server), for setup and for checking what was saved. */
 async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(
