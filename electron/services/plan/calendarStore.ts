@@ -205,6 +205,19 @@ export function refreshCalendar(db: SquadDb, athleteIds: Iterable<number>, windo
   for (const id of ids) rebuildAthleteWindow(db, id, fromDay, toDay, context);
 }
 
+/** Like refreshCalendar, with each athlete's own window (one context loaded for all of them). */
+export function refreshCalendarWindows(db: SquadDb, windows: ReadonlyMap<number, { from: string; to: string }>): void {
+  if (windows.size === 0) return;
+  let fromDay = Infinity;
+  let toDay = -Infinity;
+  for (const w of windows.values()) {
+    fromDay = Math.min(fromDay, dayNumber(w.from));
+    toDay = Math.max(toDay, dayNumber(w.to));
+  }
+  const context = loadContext(db, { fromDay, toDay });
+  for (const [id, w] of windows) rebuildAthleteWindow(db, id, dayNumber(w.from), dayNumber(w.to), context);
+}
+
 /** Re-check the rules over the whole timeline of these athletes (a template's session type changed). */
 export function refreshRuleFlags(db: SquadDb, athleteIds: Iterable<number>): void {
   const firstDayOfWeek = readSettings(db)?.firstDayOfWeek ?? 1;

@@ -19,7 +19,7 @@ import { findBlock } from '../../db/repositories/blocks';
 import { findExercise } from '../../db/repositories/exercises';
 import { findTemplate, listTemplates } from '../../db/repositories/templates';
 import type { SquadDb } from '../../db/types';
-import { refreshCalendar, withFreshCalendar } from './calendarStore';
+import { refreshCalendar, refreshCalendarWindows, withFreshCalendar } from './calendarStore';
 
 const EMPTY: DayChangeFields = { strength: null, run: null, deload: null, note: '' };
 
@@ -89,7 +89,7 @@ class ChangeWriter {
   }
 
   finish(): ChangeResult {
-    for (const [athleteId, window] of this.windows) refreshCalendar(this.db, [athleteId], window);
+    refreshCalendarWindows(this.db, this.windows);
     return { changed: this.changedKeys.size, previous: [...this.previous.values()] };
   }
 }
