@@ -148,6 +148,16 @@ describe('blocks', () => {
     expect(own.message).toMatch(/^"Cara extra" already covers Cara Nguyen from Mon 14 Sep 2026 to Sun 27 Sep 2026/);
   });
 
+  it('keeps an athlete the block already names when they are archived later, but refuses adding an archived one', async () => {
+    const s = await smallSquad();
+    const block = await ok('blocks.create', await foundationalBlock({ groupIds: [], athleteIds: [s.ana, s.ben] }));
+    await ok('athletes.archive', { ids: [s.ben] });
+    const { id, endDate: _e, ...fields } = block;
+    await ok('blocks.update', { id, fields: { ...fields, name: 'Renamed' } });
+    const refusal = await refused('blocks.create', await foundationalBlock({ name: 'Other', startDate: '2026-10-05', groupIds: [], athleteIds: [s.ben] }));
+    expect(refusal.message).toBe('Ben Okafor is archived; restore them before planning a block for them.');
+  });
+
   it('lets a block for one athlete take over from their group block on the days both cover', async () => {
     const s = await smallSquad();
     await ok('blocks.create', await foundationalBlock({ groupIds: [s.distance] }));

@@ -25,7 +25,8 @@ function requireBlock(db: SquadDb, id: number): Block {
   return found;
 }
 
-function checkBlock(db: SquadDb, fields: BlockFields, exceptId: number | null): string {
+/** `kept`: athletes the block already names (they may have been archived since; they stay). */
+function checkBlock(db: SquadDb, fields: BlockFields, exceptId: number | null, kept: readonly number[] = []): string {
   const firstDay = readSettings(db)?.firstDayOfWeek ?? 1;
   const startWeekday = weekday(fields.startDate);
   if (startWeekday !== firstDay) {
@@ -39,7 +40,7 @@ function checkBlock(db: SquadDb, fields: BlockFields, exceptId: number | null): 
   fields.athleteIds.forEach((id, i) => {
     const athlete = findAthlete(db, id);
     if (!athlete) throw new AppError('not_found', 'One of the chosen athletes does not exist (any more).', { [`athleteIds.${i}`]: 'Choose an athlete from the list' });
-    if (athlete.archivedAt !== null) {
+    if (athlete.archivedAt !== null && !kept.includes(id)) {
       throw new AppError('conflict', `${athleteFullName(athlete)} is archived; restore them before planning a block for them.`, { [`athleteIds.${i}`]: 'This athlete is archived' });
     }
   });
@@ -87,7 +88,7 @@ export function createBlock(db: SquadDb, fields: BlockFields, now: Date): Block 
 export function updateBlock(db: SquadDb, id: number, fields: BlockFields, now: Date): Block {
   return withFreshCalendar(db, () => {
     const before = requireBlock(db, id);
-    const endDate = checkBlock(db, fields, id);
+    const endDate = checkBlock(db, fields, id, before.athleteIds);
     blocks.updateBlock(db, id, fields, endDate, now.toISOString());
     const affected = [...athletesTargetedBy(db, before), ...athletesTargetedBy(db, fields)];
     const from = before.startDate < fields.startDate ? before.startDate : fields.startDate;

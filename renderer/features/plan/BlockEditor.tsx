@@ -32,7 +32,7 @@ export function BlockEditorRoute() {
   const blocks = useApiQuery('blocks.list', {});
   const templates = useApiQuery('templates.list', { includeHidden: true });
   const groups = useApiQuery('groups.list', {});
-  const athletes = useApiQuery('athletes.list', { status: 'active' });
+  const athletes = useApiQuery('athletes.list', { status: 'all' });
   const settings = useApiQuery('settings.get', {});
   if (blocks.isError || templates.isError || groups.isError || athletes.isError || settings.isError) {
     return <Alert color="red">{(blocks.error ?? templates.error ?? groups.error ?? athletes.error ?? settings.error)?.message}</Alert>;
@@ -63,7 +63,8 @@ function BlockEditor(props: { block: Block | null; groupId: number | null; block
   const update = useApiMutation('blocks.update');
   const remove = useApiMutation('blocks.remove');
 
-  const focusOf = (groupId: number | null) => groupEventFocus(athletes.filter((a) => a.groupId === groupId).map((a) => a.eventFocus));
+  const active = athletes.filter((a) => a.archivedAt === null);
+  const focusOf = (groupId: number | null) => groupEventFocus(active.filter((a) => a.groupId === groupId).map((a) => a.eventFocus));
   const initial = useMemo(
     () => (block ? blockToForm(block) : newBlockForm({ groupId: props.groupId ?? groups[0]?.id ?? null, focus: focusOf(props.groupId ?? groups[0]?.id ?? null), blocks, templates, firstDayOfWeek })),
     // The form starts from these once; later list refreshes must not reset what the coach typed.
@@ -97,7 +98,7 @@ function BlockEditor(props: { block: Block | null; groupId: number | null; block
   const draftTargets = { groupIds: v.groupIds.map(Number), athleteIds: v.athleteIds.map(Number) };
   const draftDeload = v.deloadWeek === 'none' ? null : Number(v.deloadWeek);
   const templateTypes = useMemo(() => new Map(templates.map((t) => [t.id, t.sessionType])), [templates]);
-  const targetAthletes = athletes.filter((a) => v.athleteIds.includes(String(a.id)) || (a.groupId !== null && v.groupIds.includes(String(a.groupId))));
+  const targetAthletes = active.filter((a) => v.athleteIds.includes(String(a.id)) || (a.groupId !== null && v.groupIds.includes(String(a.groupId))));
   const longGoal = targetAthletes.filter((a) => a.raceGoal !== null && raceGoalMeters(a.raceGoal) >= LONG_RACE_GOAL_METERS);
   const validDraft = v.startDate !== null && v.weeks >= 1 && v.weeks <= 8;
   const ruleBreaks = validDraft
@@ -226,7 +227,9 @@ function BlockEditor(props: { block: Block | null; groupId: number | null; block
                 description="A block for an athlete takes over from their group's block on the days both cover."
                 placeholder="Search athletes"
                 searchable
-                data={athletes.map((a) => ({ value: String(a.id), label: athleteFullName(a) }))}
+                data={athletes
+                  .filter((a) => a.archivedAt === null || v.athleteIds.includes(String(a.id)))
+                  .map((a) => ({ value: String(a.id), label: a.archivedAt === null ? athleteFullName(a) : `${athleteFullName(a)} (archived)` }))}
                 {...form.getInputProps('athleteIds')}
               />
               <SimpleGrid cols={4}>
