@@ -6,7 +6,6 @@
 import type { DayNumber } from './days';
 import { weekdayOf } from './days';
 import type { DayChangeFields, Phase, PlannedRun, RhythmDay } from './model';
-import { dayNumber } from './days';
 
 /** A block as the expansion needs it. */
 export interface ExpansionBlock {
@@ -207,10 +206,4 @@ export function expandAthleteDays(input: ExpansionInput): ExpandedDay[] {
     });
   }
   return days;
-}
-
-/** Convenience for callers holding ISO dates. */
-export function expansionBlockDays(startDate: string, weeks: number): { startDay: DayNumber; endDay: DayNumber } {
-  const startDay = dayNumber(startDate);
-  return { startDay, endDay: startDay + weeks * 7 - 1 };
 }

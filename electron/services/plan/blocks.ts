@@ -106,9 +106,3 @@ export function removeBlock(db: SquadDb, id: number): Block {
     return block;
   });
 }
-
-/** The fields that recreate a block (the undo of a delete). */
-export function blockToFields(block: Block): BlockFields {
-  const { id: _id, endDate: _end, ...fields } = block;
-  return fields;
-}
