@@ -12,6 +12,8 @@ export type Phase = (typeof PHASES)[number];
 
 export interface PhaseInfo {
   label: string;
+  /** For block names: "Maintenance 2". */
+  short: string;
   /** Usual block length in weeks (DOMAIN.md phase table); outside it the editor warns. */
   typicalWeeks: readonly [number, number];
   /** Length a new block of this phase gets. */
@@ -25,6 +27,7 @@ export interface PhaseInfo {
 export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   acclimation: {
     label: 'Acclimation',
+    short: 'Acclimation',
     typicalWeeks: [2, 2],
     defaultWeeks: 2,
     defaultDeload: false,
@@ -33,6 +36,7 @@ export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   },
   foundational: {
     label: 'Foundational strength',
+    short: 'Foundational strength',
     typicalWeeks: [4, 6],
     defaultWeeks: 4,
     defaultDeload: true,
@@ -41,6 +45,7 @@ export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   },
   max_strength: {
     label: 'Max strength',
+    short: 'Max strength',
     typicalWeeks: [3, 4],
     defaultWeeks: 4,
     defaultDeload: true,
@@ -49,6 +54,7 @@ export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   },
   power: {
     label: 'Power / plyometric',
+    short: 'Power',
     typicalWeeks: [3, 4],
     defaultWeeks: 4,
     defaultDeload: true,
@@ -57,6 +63,7 @@ export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   },
   sprint_specific: {
     label: 'Sprint-specific',
+    short: 'Sprint-specific',
     typicalWeeks: [3, 4],
     defaultWeeks: 4,
     defaultDeload: true,
@@ -65,6 +72,7 @@ export const PHASE_INFO: Record<Phase, PhaseInfo> = {
   },
   maintenance: {
     label: 'Maintenance (in season)',
+    short: 'Maintenance',
     typicalWeeks: [1, 8],
     defaultWeeks: 4,
     defaultDeload: false,

@@ -178,7 +178,10 @@ export function generatePlan(input: SamplePlanInput): SamplePlan {
         for (const [phase, weeks] of SEASON) {
           const n = (count.get(phase) ?? 0) + 1;
           count.set(phase, n);
-          blocks.push(block(phase, weeks, start, gi, g.eventFocus, `${PHASE_INFO[phase].label} ${n} (${isoDate(seasonStart).slice(0, 4)})`));
+          const b = block(phase, weeks, start, gi, g.eventFocus, `${PHASE_INFO[phase].short} ${n} (${isoDate(seasonStart).slice(0, 4)})`);
+          // The season ends with a deload (the break before the next season's acclimation).
+          if (start + weeks * 7 === seasonStart + 52 * 7) b.deloadWeek = weeks;
+          blocks.push(b);
           start += weeks * 7;
         }
         for (let r = 0; r < 8; r += 1) {

@@ -260,6 +260,11 @@ export function CalendarPage() {
   const colWidth = columnWidth(zoom, width, seasonDays);
   const pageDays = zoom === 'week' ? 7 : zoom === 'month' ? 28 : 0;
   const suggestions = suggestionsQuery.data ?? [];
+  const named = suggestions.flatMap((x) => {
+    const a = athleteById.get(x.athleteId);
+    return a ? [athleteFullName(a)] : [];
+  });
+  const suggestionNames = named.length > 3 ? `${named.slice(0, 3).join(', ')} and ${named.length - 3} more` : named.join(', ');
   const templates = templatesQuery.data ?? [];
   const detailTarget = detail && athleteById.has(detail.athleteId) ? detail : null;
 
@@ -340,12 +345,7 @@ export function CalendarPage() {
         <Alert color="orange" variant="light" p={6} icon={<IconFirstAidKit size={18} />}>
           <Group gap="sm">
             <Text size="sm">
-              Regressions suggested for {suggestions.length} injured athlete{suggestions.length === 1 ? '' : 's'} (
-              {suggestions
-                .map((s) => athleteById.get(s.athleteId))
-                .flatMap((a) => (a ? [athleteFullName(a)] : []))
-                .join(', ')}
-              ).
+              Regressions suggested for {suggestions.length} injured athlete{suggestions.length === 1 ? '' : 's'}: {suggestionNames}.
             </Text>
             <Button size="compact-sm" color="orange" variant="light" onClick={() => setSuggestionsOpen(true)}>
               Review

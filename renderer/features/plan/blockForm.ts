@@ -136,7 +136,7 @@ export function newBlockForm(options: {
   const startDate = last ? addDays(last.endDate, 1) : startOfWeek(options.today ?? localToday(), options.firstDayOfWeek);
   const count = own.filter((b) => b.phase === phase).length + 1;
   return {
-    name: phase === 'acclimation' && count === 1 ? 'Acclimation' : `${PHASE_INFO[phase].label} ${count}`,
+    name: phase === 'acclimation' && count === 1 ? 'Acclimation' : `${PHASE_INFO[phase].short} ${count}`,
     phase,
     startDate,
     weeks: shape.weeks,
