@@ -30,7 +30,8 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: true,
       rollupOptions: {
-        external: [...nodeBuiltins, 'electron', 'better-sqlite3'],
+        // playwright-core (bench only) finds its own files through __dirname: load it from node_modules.
+        external: [...nodeBuiltins, 'electron', 'better-sqlite3', 'playwright-core'],
         output: { format: target.format, entryFileNames: target.file, codeSplitting: false },
       },
     },

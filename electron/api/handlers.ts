@@ -10,6 +10,7 @@ import { loadGeneratedSquad } from '../services/sampleSquad';
 import * as settings from '../services/settings';
 import type { ApiContext } from './context';
 import { retestHandlers } from './handlers/retests';
+import { planHandlers } from './handlers/plan';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -56,4 +57,5 @@ export const handlers: HandlerMap = {
   ...backupHandlers,
   ...importHandlers,
   ...retestHandlers,
+  ...planHandlers,
 };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { backupFileName, localStamp, type BackupKind } from '../../shared/domain/backups';
 import { checkIntegrity, rawOpener, writeBackup, type RawOpen } from './backupFile';
 import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
+import { ensureBuiltinLibrary } from './planLibrarySeed';
 import type { SquadDb } from './types';
 
 export const DATABASE_FILE = 'squad.db';
@@ -105,6 +106,7 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
       await backupBeforeMigration(db, version, options);
     }
     migrate(db, migrations);
+    ensureBuiltinLibrary(db, options.now?.() ?? new Date());
     return db;
   } catch (error) {
     db.close();

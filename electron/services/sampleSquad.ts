@@ -6,6 +6,7 @@ import { countAthletes, insertAthlete } from '../db/repositories/athletes';
 import { insertGroup, listGroups } from '../db/repositories/groups';
 import { writeSettings } from '../db/repositories/settings';
 import type { SquadDb } from '../db/types';
+import { loadGeneratedPlan } from './samplePlan';
 import { loadSampleRetests } from './retestSample';
 import { getSettings } from './settings';
 
@@ -31,6 +32,7 @@ export function loadGeneratedSquad(db: SquadDb, options: { seed: number; size: S
       const { groupIndex, ...fields } = a;
       return insertAthlete(db, { ...fields, groupId: groupIds[groupIndex] ?? null }, athleteNameKey(a.givenName, a.familyName), stamp);
     });
+    loadGeneratedPlan(db, options, squad, { groups: groupIds, athletes: athleteIds }, now);
     loadSampleRetests(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
     return { athletes: squad.athletes.length, groups: squad.groups.length };
   })();

@@ -4,7 +4,8 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { LandingRedirect } from '../features/calendar/LandingRedirect';
 import { useApiQuery } from '../api/hooks';
 import { SECTIONS } from './sections';
 import { Shell } from './Shell';
@@ -17,7 +18,7 @@ function createRouter() {
     {
       path: '/',
       element: <Shell />,
-      children: [{ index: true, element: <Navigate to="/roster" replace /> }, ...SECTIONS.map((s) => ({ path: `${s.path.slice(1)}/*`, element: s.element }))],
+      children: [{ index: true, element: <LandingRedirect /> }, ...SECTIONS.map((s) => ({ path: `${s.path.slice(1)}/*`, element: s.element }))],
     },
   ]);
 }

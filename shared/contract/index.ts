@@ -8,6 +8,7 @@ import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
 import { backupMethods } from './backups';
 import { importMethods } from './imports';
+import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
@@ -21,6 +22,7 @@ export const contract = {
   ...importMethods,
   ...testsMethods,
   ...retestsMethods,
+  ...planMethods,
 };
 
 export type Contract = typeof contract;
