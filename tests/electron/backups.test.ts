@@ -3,14 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiContext } from '../../electron/api/context';
-import { dispatch } from '../../electron/api/dispatch';
 import { openApi } from '../../electron/api/open';
 import { backupsDir, databasePath } from '../../electron/db/connection';
 import { latestSchemaVersion } from '../../electron/db/migrate';
 import type { FileDialogs } from '../../electron/files/dialogs';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
-import type { AppErrorBody } from '../../shared/errors';
+import type { MethodInput, MethodName } from '../../shared/contract';
+import { apiCallsOn } from '../support/calls';
 import { databaseFingerprint, tableCounts, tempDir } from '../support/tempSquad';
 
 const cleanups: (() => void)[] = [];
@@ -44,21 +43,9 @@ async function open(dataDir: string, options: { now?: Date; dialogs?: FileDialog
   return api;
 }
 
-async function ok<M extends MethodName>(ctx: ApiContext, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await dispatch(ctx, method, input);
-  if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
-  return response.value as MethodResult<M>;
-}
-
-async function refused(ctx: ApiContext, method: MethodName, input: unknown): Promise<AppErrorBody> {
-  const before = ctx.hasDatabase ? databaseFingerprint(ctx.db) : null;
-  const response = await dispatch(ctx, method, input, () => undefined);
-  expect(response.ok, `${method} should have been refused`).toBe(false);
-  if (before !== null) expect(databaseFingerprint(ctx.db)).toBe(before);
-  if (response.ok) throw new Error('unreachable');
-  expect(response.error.code).not.toBe('internal');
-  return response.error;
-}
+/** `ok(ctx, method, input)` / `refused(ctx, method, input)` on whichever squad a test opened. */
+const ok = <M extends MethodName>(ctx: ApiContext, method: M, input: MethodInput<M>) => apiCallsOn(() => ctx).ok(method, input);
+const refused = (ctx: ApiContext, method: MethodName, input: unknown) => apiCallsOn(() => ctx).refused(method, input);
 
 function backupNames(dataDir: string): string[] {
   return fs.existsSync(backupsDir(dataDir)) ? fs.readdirSync(backupsDir(dataDir)).sort() : [];

@@ -1,31 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
-import type { AppErrorBody } from '../../shared/errors';
-import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
+import { apiCalls } from '../support/calls';
+import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 let squad: TempSquad;
 beforeEach(async () => {
   squad = await openTempSquad({ now: () => new Date('2026-09-07T06:00:00Z') });
 });
 afterEach(() => squad.close());
-
-/** Call a method the way the window does (validation included) and expect success. */
-async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await dispatch(squad.ctx, method, input);
-  if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
-  return response.value as MethodResult<M>;
-}
-
-/** Call a method that must fail, and check that it changed nothing at all. */
-async function refused(method: MethodName, input: unknown): Promise<AppErrorBody> {
-  const before = databaseFingerprint(squad.db);
-  const response = await dispatch(squad.ctx, method, input, () => undefined);
-  expect(response.ok, `${method} should have been refused`).toBe(false);
-  expect(databaseFingerprint(squad.db)).toBe(before);
-  if (response.ok) throw new Error('unreachable');
-  return response.error;
-}
+const { ok, refused } = apiCalls(() => squad);
 
 describe('athletes', () => {
   it('adds an athlete with defaults for what was not given, and lists them', async () => {

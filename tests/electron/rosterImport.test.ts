@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput } from '../../shared/contract';
 import type { TableFile } from '../../shared/contract/imports';
 import { findHeaderRow, groupsToCreate, guessMapping, previewRosterImport, unitFromHeading, type ImportOptions } from '../../shared/import/rosterImport';
-import type { AppErrorBody } from '../../shared/errors';
+import { apiCalls } from '../support/calls';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 
 const FIXTURES = path.resolve('tests/fixtures/roster');
@@ -20,22 +19,7 @@ beforeEach(async () => {
   squad = await openTempSquad({ now: () => new Date('2026-09-07T06:00:00Z') });
 });
 afterEach(() => squad.close());
-
-async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const response = await dispatch(squad.ctx, method, input);
-  if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
-  return response.value as MethodResult<M>;
-}
-
-async function refused(method: MethodName, input: unknown): Promise<AppErrorBody> {
-  const before = databaseFingerprint(squad.db);
-  const response = await dispatch(squad.ctx, method, input, () => undefined);
-  expect(response.ok, `${method} should have been refused`).toBe(false);
-  expect(databaseFingerprint(squad.db)).toBe(before);
-  if (response.ok) throw new Error('unreachable');
-  expect(response.error.code).not.toBe('internal');
-  return response.error;
-}
+const { ok, refused } = apiCalls(() => squad);
 
 function readFixture(name: string, options: Partial<MethodInput<'imports.readTable'>> = {}): Promise<TableFile> {
   return ok('imports.readTable', { fileName: name, contentBase64: fs.readFileSync(path.join(FIXTURES, name)).toString('base64'), ...options });

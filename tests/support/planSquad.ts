@@ -2,32 +2,15 @@
  * Helpers for plan tests on a real squad database: call methods as the window does, make a
  * small squad, read one cell of the grid.
  */
-import { expect } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import type { BlockFieldsInput } from '../../shared/contract/plan';
-import type { AppErrorBody } from '../../shared/errors';
 import { daysBetween } from '../../shared/dates';
 import { decodeGridCell, type DecodedCell } from '../../shared/plan/gridCode';
 import type { CalendarGrid } from '../../shared/plan/views';
-import { databaseFingerprint, type TempSquad } from './tempSquad';
+import { apiCalls } from './calls';
+import type { TempSquad } from './tempSquad';
 
 export function planApi(squad: () => TempSquad) {
-  async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-    const response = await dispatch(squad().ctx, method, input);
-    if (!response.ok) throw new Error(`${method} failed: ${response.error.message}`);
-    return response.value as MethodResult<M>;
-  }
-
-  /** Call a method that must fail, and check that it changed nothing at all. */
-  async function refused(method: MethodName, input: unknown): Promise<AppErrorBody> {
-    const before = databaseFingerprint(squad().db);
-    const response = await dispatch(squad().ctx, method, input, () => undefined);
-    expect(response.ok, `${method} should have been refused`).toBe(false);
-    expect(databaseFingerprint(squad().db)).toBe(before);
-    if (response.ok) throw new Error('unreachable');
-    return response.error;
-  }
+  const { ok, refused } = apiCalls(squad);
 
   /** The built-in template id of a code (foundational_a...). */
   async function templateId(code: string): Promise<number> {
