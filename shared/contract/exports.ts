@@ -4,7 +4,7 @@
  * file goes to the coach (docs/DEVELOPING.md "Files for the coach"): a save dialog on the
  * desktop, a prepared download in browser mode. Never as JSON.
  *
- * The tables an export can hold are listed by main (`exports.tables`), so a new table (the
+ * The tables an export can hold are listed by main (`exports.options`), so a new table (the
  * training logs) needs no change here: `tables` names them by key and main refuses a key it
  * does not know, with a sentence.
  */
@@ -85,6 +85,12 @@ export interface ExportTableInfo {
   usesArchived: boolean;
 }
 
+export interface ExportOptions {
+  tables: ExportTableInfo[];
+  /** The first and last dated thing in the squad (block, test day or race, test session), or null when nothing is dated. */
+  dates: { first: IsoDate; last: IsoDate } | null;
+}
+
 export interface ExportProgress {
   /** The table being written ("Day-by-day plan"), or "Finishing the file". */
   stage: string;
@@ -109,7 +115,10 @@ export interface CalendarExportResult {
 }
 
 export const exportMethods = {
-  'exports.tables': method(emptyInput, 'What an export can hold (athletes, blocks, the day-by-day plan, test days and races, test results...)').returns<ExportTableInfo[]>(),
+  'exports.options': method(
+    emptyInput,
+    'What an export can hold (athletes, blocks, the day-by-day plan, test days and races, test results...) and the dates the squad spans',
+  ).returns<ExportOptions>(),
   'exports.create': method(
     exportTablesInputSchema,
     'Export tables as one XLSX workbook or CSV files (one per table), saved where the coach chooses or downloaded',

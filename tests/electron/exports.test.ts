@@ -78,7 +78,7 @@ const ALL_TABLES = ['athletes', 'blocks', 'day_plan', 'events', 'test_sessions',
 
 describe('the tables an export can hold', () => {
   it('lists every table with the choices that apply to it', async () => {
-    const tables = await ok('exports.tables', {});
+    const { tables } = await ok('exports.options', {});
     expect(tables.map((t) => t.key)).toEqual(ALL_TABLES);
     expect(tables.find((t) => t.key === 'athletes')).toMatchObject({ label: 'Athletes', usesDateRange: false, usesGroups: true, usesArchived: true });
     expect(tables.find((t) => t.key === 'day_plan')).toMatchObject({ label: 'Day-by-day plan', usesDateRange: true, usesGroups: true, usesArchived: false });

@@ -1,15 +1,14 @@
 /** Handlers of the exports (shared/contract/exports.ts). */
 import type { exportMethods } from '../../../shared/contract/exports';
-import { exportTables } from '../../services/exports';
+import { exportOptions, exportTables } from '../../services/exports';
 import { exportCalendar } from '../../services/exports/calendarFile';
 import { cancelJob, jobProgress } from '../../services/exports/jobs';
-import { exportTableInfo } from '../../services/exports/tables';
 import type { Handler } from '../handlers';
 
 type ExportMethod = keyof typeof exportMethods;
 
 export const exportHandlers: { [M in ExportMethod]: Handler<M> } = {
-  'exports.tables': () => exportTableInfo(),
+  'exports.options': (ctx) => exportOptions(ctx),
   'exports.create': (ctx, input) => exportTables(ctx, input),
   'exports.progress': (ctx, input) => jobProgress(ctx, input.jobId),
   'exports.cancel': (ctx, input) => ({ canceled: cancelJob(ctx, input.jobId) }),

@@ -81,6 +81,7 @@ const sql = preparedStatements({
   lastDay: 'SELECT max(day) AS last FROM athlete_day WHERE athlete_id = ?',
   dayRange: ATHLETE_DAY_RANGE_SQL,
   countRange: 'SELECT count(*) AS n FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?',
+  doing: 'SELECT day, template_id, run_type, run_minutes, run_rpe FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?',
 });
 
 /** The grid query, rows as arrays: [athleteId, day, gridCode, templateId | null]. */
@@ -244,4 +245,9 @@ export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: numb
 
 export function countAthleteDays(db: SquadDb, athleteId: number, fromDay: number, toDay: number): number {
   return (sql(db).countRange.get(athleteId, fromDay, toDay) as { n: number }).n;
+}
+
+/** What an athlete does each stored day of a range, as arrays [day, templateId, runType, runMinutes, runRpe] (a group's calendar compares many athletes). */
+export function athleteDoingInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): [number, number | null, RunType | null, number | null, number | null][] {
+  return sql(db).doing.raw(true).all(athleteId, fromDay, toDay) as [number, number | null, RunType | null, number | null, number | null][];
 }

@@ -33,12 +33,12 @@ import { safeFileStem } from '../../../shared/exports/fileNames';
 import { blockWeekText, calendarEventTitle, changeSentence, eventAudience, rangeText, runText, runTitle, strengthTitle } from '../../../shared/exports/planWords';
 import { dayNumber, isoDate, weekdayOf } from '../../../shared/plan/days';
 import { expandAthleteDays, rhythmOn } from '../../../shared/plan/expand';
-import type { Block, CalendarEvent, PlannedRun, SessionTemplate } from '../../../shared/plan/model';
+import type { Block, CalendarEvent, PlannedRun, RunType, SessionTemplate } from '../../../shared/plan/model';
 import { DEFAULT_DELOAD_RULE } from '../../../shared/plan/defaults';
 import type { MassUnit } from '../../../shared/units';
 import type { ApiContext } from '../../api/context';
 import { listChanges, swapsOverlapping } from '../../db/repositories/athleteChanges';
-import { athleteDaysInRange, type AthleteDayRow } from '../../db/repositories/athleteDays';
+import { athleteDaysInRange, athleteDoingInRange, type AthleteDayRow } from '../../db/repositories/athleteDays';
 import { listEvents } from '../../db/repositories/calendarEvents';
 import { groupCreatedAt } from '../../db/repositories/groups';
 import type { SquadDb } from '../../db/types';
@@ -63,7 +63,7 @@ function runKey(run: PlannedRun | null): string {
   return run ? `${run.type}|${run.minutes}|${run.rpe}` : '';
 }
 
-function runFromDay(d: AthleteDayRow | undefined): PlannedRun | null {
+function runFromDay(d: Pick<AthleteDayRow, 'runType' | 'runMinutes' | 'runRpe'> | undefined): PlannedRun | null {
   return d?.runType ? { type: d.runType, minutes: d.runMinutes ?? 0, rpe: d.runRpe ?? 0 } : null;
 }
 
@@ -164,7 +164,11 @@ function groupCalendar(db: SquadDb, groupId: number, createdAt: string, range: R
     toDay,
   });
   const members = [...lookup.athletes.values()].filter((a) => a.groupId === groupId && a.archivedAt === null);
-  const memberDays = members.map((a) => ({ name: athleteFullName(a), days: new Map(athleteDaysInRange(db, a.id, fromDay, toDay).map((d) => [d.day, d])) }));
+  const memberDays = members.map((a) => {
+    const days = new Map<number, { templateId: number | null; runType: RunType | null; runMinutes: number | null; runRpe: number | null }>();
+    for (const [day, templateId, runType, runMinutes, runRpe] of athleteDoingInRange(db, a.id, fromDay, toDay)) days.set(day, { templateId, runType, runMinutes, runRpe });
+    return { name: athleteFullName(a), days };
+  });
 
   const events: CalendarFileEvent[] = [];
   for (const day of plan) {

@@ -5,7 +5,7 @@
  * the page can ask for and a way to stop; it reaches the coach through the save dialog or as a
  * download. Nothing in the squad changes.
  */
-import type { ExportResult, ExportTablesInput } from '../../../shared/contract/exports';
+import type { ExportOptions, ExportResult, ExportTablesInput } from '../../../shared/contract/exports';
 import { localToday } from '../../../shared/dates';
 import { safeFileStem } from '../../../shared/exports/fileNames';
 import type { ApiContext } from '../../api/context';
@@ -15,7 +15,8 @@ import { endJob, ExportCanceled, nextTick, startJob, type ExportJob } from './jo
 import { buildScope, checkGroupsExist } from './scope';
 import { withReadSnapshot } from './snapshot';
 import type { ExportTable } from './table';
-import { resolveTables } from './tables';
+import { exportTableInfo, resolveTables } from './tables';
+import { datedSpan } from '../../db/repositories/exportSpan';
 import { createCsvWriter, createCsvZipWriter, createXlsxWriter, type TableWriter } from './writers';
 
 /** Rows written between two looks at the clock (progress, stop, the file stream, other calls). */
@@ -56,6 +57,11 @@ async function writeTables(ctx: ApiContext, input: ExportTablesInput, tables: re
     progress.total = progress.done;
     return written;
   });
+}
+
+/** The tables, and the dates the squad spans (the Export card's "All dates"). */
+export function exportOptions(ctx: ApiContext): ExportOptions {
+  return { tables: exportTableInfo(), dates: datedSpan(ctx.db) };
 }
 
 export async function exportTables(ctx: ApiContext, input: ExportTablesInput): Promise<ExportResult> {

@@ -110,16 +110,27 @@ export function createXlsxWriter(file: string, unit: MassUnit, meta: { title: st
   let sheet: ExcelJS.Worksheet | null = null;
   let columns: readonly ExportColumn[] = [];
   let formats: (string | null)[] = [];
+  // exceljs looks a cell's style up by the style object itself (a WeakMap), and otherwise
+  // serialises it for every cell: one shared object per number format keeps a 300,000-row
+  // sheet from spending most of its time there. These objects are never changed.
+  const plain: Partial<ExcelJS.Style> = {};
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (format: string | null): Partial<ExcelJS.Style> => {
+    if (format === null) return plain;
+    let style = styles.get(format);
+    if (!style) styles.set(format, (style = { numFmt: format }));
+    return style;
+  };
 
   return {
     startTable(names, tableColumns) {
       columns = tableColumns;
-      formats = columns.map((c) => excelNumberFormat(c));
+      // Whole numbers read well in Excel's General format; decimals, masses and dates get their own.
+      formats = columns.map((c) => (c.kind === 'integer' ? null : excelNumberFormat(c)));
       sheet = workbook.addWorksheet(sheetName(names.sheetName, used), { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = columns.map((c, i) => {
         const header = columnHeader(c, unit);
-        const format = formats[i];
-        return { header, key: String(i), width: columnWidth(c, header), ...(format ? { style: { numFmt: format } } : {}) };
+        return { header, key: String(i), width: columnWidth(c, header) };
       });
       const head = sheet.getRow(1);
       head.font = { bold: true };
@@ -140,12 +151,10 @@ export function createXlsxWriter(file: string, unit: MassUnit, meta: { title: st
         return cellInUnit(value, column, unit);
       });
       const added = sheet.addRow(values);
-      if (decimals) {
-        decimals.forEach((d, i) => {
-          if (d === null || typeof values[i] !== 'number') return;
-          const format = excelNumberFormat(columns[i] as ExportColumn, d);
-          if (format && format !== formats[i]) added.getCell(i + 1).numFmt = format;
-        });
+      for (let i = 0; i < values.length; i += 1) {
+        const override = decimals?.[i];
+        const format = override === undefined || override === null || typeof values[i] !== 'number' ? (formats[i] ?? null) : excelNumberFormat(columns[i] as ExportColumn, override);
+        added.getCell(i + 1).style = styleFor(values[i] === null ? null : format);
       }
       added.commit();
     },
