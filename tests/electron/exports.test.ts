@@ -14,7 +14,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiContext, type ApiContext } from '../../electron/api/context';
 import { dispatch } from '../../electron/api/dispatch';
-import { ATHLETE_DAY_RANGE_SQL } from '../../electron/db/repositories/athleteDays';
+import { ATHLETE_DAY_COUNT_SQL, ATHLETE_DAY_RANGE_SQL, ATHLETE_DOING_SQL } from '../../electron/db/repositories/athleteDays';
+import { DATED_SPAN_SQL } from '../../electron/db/repositories/exportSpan';
 import type { FileDialogs } from '../../electron/files/dialogs';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
 import type { MethodInput, MethodResult } from '../../shared/contract';
@@ -462,8 +463,18 @@ describe('the calendar file (ICS)', () => {
 });
 
 describe('query plans', () => {
-  it("an athlete's days in a range are read from the calendar's athlete index", () => {
-    expect(queryPlan(squad, ATHLETE_DAY_RANGE_SQL)).toMatch(/SEARCH d?\s*athlete_day USING INDEX athlete_day_by_athlete \(athlete_id=\? AND day>\? AND day<\?\)/);
+  it("an athlete's days in a range are read from the calendar's athlete index, not a scan", () => {
+    for (const sql of [ATHLETE_DAY_RANGE_SQL, ATHLETE_DOING_SQL, ATHLETE_DAY_COUNT_SQL]) {
+      const plan = queryPlan(squad, sql);
+      expect(plan, sql).toMatch(/SEARCH athlete_day USING (COVERING )?INDEX athlete_day_by_athlete \(athlete_id=\? AND day>\? AND day<\?\)/);
+      expect(plan, sql).not.toMatch(/SCAN|TEMP B-TREE/);
+    }
+  });
+
+  it("the squad's first and last dates come from indexes where there is one", () => {
+    for (const sql of [DATED_SPAN_SQL.events, DATED_SPAN_SQL.sessions]) expect(queryPlan(squad, sql).replace("SCAN CONSTANT ROW", ""), sql).not.toMatch(/SCAN/);
+    expect(queryPlan(squad, DATED_SPAN_SQL.events)).toMatch(/SEARCH calendar_event USING COVERING INDEX calendar_event_by_date/);
+    expect(queryPlan(squad, DATED_SPAN_SQL.sessions)).toMatch(/SEARCH test_session USING COVERING INDEX test_session_by_date/);
+    expect(queryPlan(squad, DATED_SPAN_SQL.blocks)).toMatch(/SEARCH block USING COVERING INDEX block_by_dates/);
   });
 });
-

@@ -21,6 +21,11 @@ export const ATHLETE_DAYS_SQL = `SELECT d.day, d.block_id, d.week, d.phase, d.is
 export const ATHLETE_DAY_RANGE_SQL = `SELECT athlete_id, day, date, block_id, week, phase, is_deload, planned_template_id, template_id, planned_run_type, run_type,
   run_minutes, run_rpe, rule_flags, grid_code FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ? ORDER BY day`;
 
+/** What an athlete does each day of a range (a group's calendar compares its members with the group plan). */
+export const ATHLETE_DOING_SQL = 'SELECT day, template_id, run_type, run_minutes, run_rpe FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?';
+/** How many of an athlete's days a range holds (the export's progress bar). */
+export const ATHLETE_DAY_COUNT_SQL = 'SELECT count(*) AS n FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?';
+
 /** The grid's rows: every active athlete (read from the roster's partial index). */
 export const ACTIVE_ATHLETE_IDS_SQL = 'SELECT id FROM athlete WHERE archived_at IS NULL';
 
@@ -80,8 +85,8 @@ const sql = preparedStatements({
   usingTemplate: 'SELECT DISTINCT athlete_id FROM athlete_day WHERE template_id = @id OR planned_template_id = @id',
   lastDay: 'SELECT max(day) AS last FROM athlete_day WHERE athlete_id = ?',
   dayRange: ATHLETE_DAY_RANGE_SQL,
-  countRange: 'SELECT count(*) AS n FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?',
-  doing: 'SELECT day, template_id, run_type, run_minutes, run_rpe FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?',
+  countRange: ATHLETE_DAY_COUNT_SQL,
+  doing: ATHLETE_DOING_SQL,
 });
 
 /** The grid query, rows as arrays: [athleteId, day, gridCode, templateId | null]. */

@@ -1,15 +1,17 @@
 /**
  * The dates a squad spans, for the exports' "All dates": the first and last of its blocks, test
- * days and races, and test sessions. Each part is a min/max read from an index.
+ * days and races, and test sessions.
  */
 import type { IsoDate } from '../../../shared/dates';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 
+// One subquery per bound, so SQLite answers each from the end of an index (a min() and a max()
+// in one SELECT would scan it). A block's end has no index of its own: blocks are few.
 export const DATED_SPAN_SQL = {
-  blocks: 'SELECT min(start_date) AS first, max(end_date) AS last FROM block',
-  events: 'SELECT min(date) AS first, max(date) AS last FROM calendar_event',
-  sessions: 'SELECT min(session_date) AS first, max(session_date) AS last FROM test_session',
+  blocks: 'SELECT (SELECT min(start_date) FROM block) AS first, (SELECT max(end_date) FROM block) AS last',
+  events: 'SELECT (SELECT min(date) FROM calendar_event) AS first, (SELECT max(date) FROM calendar_event) AS last',
+  sessions: 'SELECT (SELECT min(session_date) FROM test_session) AS first, (SELECT max(session_date) FROM test_session) AS last',
 } as const;
 
 const sql = preparedStatements(DATED_SPAN_SQL);
