@@ -124,7 +124,8 @@ export function rhythmDayText(day: RhythmDay, templateName: (id: number) => stri
 export function exerciseLine(line: { exerciseName: string; swappedFrom: string | null; prescription: WeekPrescription }, unit: MassUnit): string {
   const p = line.prescription;
   const load = formatLoad(p, unit);
-  const details = [load ? `${formatVolume(p)} ${load}` : formatVolume(p)];
+  // "3 x 8 @ 70% of max", but "3 x 12 each, RIR 2 (RPE 8)".
+  const details = [load === '' ? formatVolume(p) : load.startsWith('@') ? `${formatVolume(p)} ${load}` : `${formatVolume(p)}, ${load}`];
   if (p.tempo) details.push(`tempo ${p.tempo}`);
   if (p.restSeconds > 0) details.push(`rest ${p.restSeconds} s`);
   if (p.notes) details.push(p.notes);

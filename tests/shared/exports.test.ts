@@ -111,14 +111,18 @@ describe('calendar events', () => {
     const prescriptions: Prescription[] = [
       { exerciseId: 1, sets: 3, dose: 8, doseUnit: 'reps', perSide: false, loadRule: 'percent_max', loadValue: 70, tempo: '3-1-1', restSeconds: 90, notes: '' },
       { exerciseId: 2, sets: 2, dose: 30, doseUnit: 'seconds', perSide: true, loadRule: 'bodyweight', loadValue: null, tempo: '', restSeconds: 0, notes: '' },
+      { exerciseId: 4, sets: 3, dose: 12, doseUnit: 'reps', perSide: true, loadRule: 'rir', loadValue: 2, tempo: '', restSeconds: 60, notes: '' },
     ];
-    const names = (id: number) => ({ 1: 'Romanian deadlift', 2: 'Side plank', 3: 'Dowel hip hinge' })[id] ?? '?';
+    const names = (id: number) => ({ 1: 'Romanian deadlift', 2: 'Side plank', 3: 'Dowel hip hinge', 4: 'Single-leg calf raise' })[id] ?? '?';
     // Week 2 at +2.5% a week: 70% x 1.025 = 71.75%, shown as 71.8% (REFERENCE.md §5.4).
     const week2 = sessionExerciseLines(prescriptions, { week: 2, isDeload: false, weeklyProgression: 0.025, deload: { setReduction: 0.5, loadReduction: 0.1, rirIncrease: 2 } }, () => null, names, 'kg');
-    expect(week2).toEqual(['1. Romanian deadlift: 3 x 8 @ 71.8% of max, tempo 3-1-1, rest 90 s', '2. Side plank: 2 x 30 s each']);
+    // RIR is autoregulated (no progression); RPE = 10 - RIR (REFERENCE.md §5.3).
+    expect(week2).toEqual(['1. Romanian deadlift: 3 x 8 @ 71.8% of max, tempo 3-1-1, rest 90 s', '2. Side plank: 2 x 30 s each', '3. Single-leg calf raise: 3 x 12 each, RIR 2 (RPE 8), rest 60 s']);
     // A deload in week 1: sets halved (3 -> 2, halves round up), load -10%: 70% x 0.9 = 63%.
     const deload = sessionExerciseLines(prescriptions, { week: 1, isDeload: true, weeklyProgression: 0.025, deload: { setReduction: 0.5, loadReduction: 0.1, rirIncrease: 2 } }, (id) => (id === 1 ? 3 : null), names, 'kg');
     expect(deload[0]).toBe('1. Dowel hip hinge (instead of Romanian deadlift): 2 x 8 @ 63% of max, tempo 3-1-1, rest 90 s');
+    // The deload adds 2 reps in reserve: RIR 4 (RPE 6).
+    expect(deload[2]).toBe('3. Single-leg calf raise: 2 x 12 each, RIR 4 (RPE 6), rest 60 s');
   });
 
   it('writes descriptions without empty paragraphs', () => {
