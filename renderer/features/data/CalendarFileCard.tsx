@@ -31,7 +31,8 @@ export function CalendarFileCard({ athletes, groups, settings, summary, allDates
   const active = athletes
     .filter((a) => a.archivedAt === null)
     .sort((a, b) => rank(a) - rank(b) || collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName));
-  const [kind, setKind] = useState<'athlete' | 'group'>('group');
+  // A squad without groups has only athletes to choose from.
+  const [kind, setKind] = useState<'athlete' | 'group'>(() => (groups.length > 0 ? 'group' : 'athlete'));
   const [athleteId, setAthleteId] = useState<string | null>(null);
   const [groupId, setGroupId] = useState<string | null>(() => (groups[0] ? String(groups[0].id) : null));
   const [range, setRangeState] = useState<DateRange>(() => seasonRange(settings));
