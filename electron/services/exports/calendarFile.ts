@@ -119,8 +119,7 @@ function runEvent(run: PlannedRun, at: { date: IsoDate; block: Block | undefined
   };
 }
 
-function athleteCalendar(db: SquadDb, athlete: Athlete, range: Range, unit: MassUnit): BuiltCalendar {
-  const lookup = buildLookup(db);
+function athleteCalendar(db: SquadDb, lookup: ExportLookup, athlete: Athlete, range: Range, unit: MassUnit): BuiltCalendar {
   const subject = calendarSubjectKey('athlete', athlete.id, athlete.createdAt);
   const changes = new Map(listChanges(db, athlete.id, range.from, range.to).map((c) => [c.date, c]));
   const swaps = swapsOverlapping(db, athlete.id, range.from, range.to);
@@ -148,8 +147,7 @@ function athleteCalendar(db: SquadDb, athlete: Athlete, range: Range, unit: Mass
   return { name: athleteFullName(athlete), events: sortEvents(events) };
 }
 
-function groupCalendar(db: SquadDb, groupId: number, createdAt: string, range: Range, unit: MassUnit): BuiltCalendar {
-  const lookup = buildLookup(db);
+function groupCalendar(db: SquadDb, lookup: ExportLookup, groupId: number, createdAt: string, range: Range, unit: MassUnit): BuiltCalendar {
   const group = lookup.groups.get(groupId);
   const subject = calendarSubjectKey('group', groupId, createdAt);
   const fromDay = dayNumber(range.from);
@@ -209,20 +207,21 @@ function sortEvents(events: CalendarFileEvent[]): CalendarFileEvent[] {
 /** Read the subject's calendar (checks that it exists and has something in the range). */
 export function buildCalendar(db: SquadDb, subject: CalendarSubject, range: Range, unit: MassUnit): BuiltCalendar {
   return withFreshCalendar(db, () => {
+    const lookup = buildLookup(db);
     let built: BuiltCalendar;
     if (subject.kind === 'athlete') {
-      const athlete = buildLookup(db).athletes.get(subject.athleteId);
+      const athlete = lookup.athletes.get(subject.athleteId);
       if (!athlete) throw new AppError('not_found', `There is no athlete with record number ${subject.athleteId}; they may have been removed.`, { 'subject.athleteId': 'Choose an athlete from the list' });
       if (athlete.archivedAt !== null) {
         throw new AppError('invalid_input', `${athleteFullName(athlete)} is archived, so the calendar no longer plans their days. Restore them on the Roster first.`, {
           'subject.athleteId': 'Choose an active athlete',
         });
       }
-      built = athleteCalendar(db, athlete, range, unit);
+      built = athleteCalendar(db, lookup, athlete, range, unit);
     } else {
       const createdAt = groupCreatedAt(db, subject.groupId);
       if (createdAt === null) throw new AppError('not_found', `There is no group with record number ${subject.groupId} (it may have been deleted). Choose a group from the list.`, { 'subject.groupId': 'Choose a group from the list' });
-      built = groupCalendar(db, subject.groupId, createdAt, range, unit);
+      built = groupCalendar(db, lookup, subject.groupId, createdAt, range, unit);
     }
     if (built.events.length === 0) {
       throw new AppError('invalid_input', `Nothing is planned for ${built.name} from ${rangeText(range.from, range.to)}: no strength sessions, runs, test days or races. Choose other dates, or plan some first.`, {
