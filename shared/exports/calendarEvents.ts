@@ -1,6 +1,6 @@
 /**
  * The events of a calendar file (ICS) for an athlete or a group, before any ICS text is written
- * (electron/services/exports/calendarFile.ts hands them to the `ics` library):
+ * (electron/services/exports/calendarFile.ts hands them to the ical-generator library):
  * - one all-day event per strength session, run, test day and race;
  * - a UID that depends only on what the event is (the session of that day, that race) and whose
  *   calendar it is, never on when the file was made, so importing a newer file updates the

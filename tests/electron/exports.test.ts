@@ -17,6 +17,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { ATHLETE_DAY_COUNT_SQL, ATHLETE_DAY_RANGE_SQL, ATHLETE_DOING_SQL } from '../../electron/db/repositories/athleteDays';
 import { DATED_SPAN_SQL } from '../../electron/db/repositories/exportSpan';
 import type { FileDialogs } from '../../electron/files/dialogs';
+import { calendarText } from '../../electron/services/exports/calendarFile';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
 import type { MethodInput, MethodResult } from '../../shared/contract';
 import { queryPlan } from '../support/calls';
@@ -459,6 +460,33 @@ describe('the calendar file (ICS)', () => {
     const athlete = await calendarFile({ subject: { kind: 'athlete', athleteId: ids.ben }, ...BLOCK });
     const athleteUids = new Set(athlete.events.map((e) => e.uid));
     expect(events.some((e) => athleteUids.has(e.uid))).toBe(false);
+  });
+});
+
+describe('all-day dates', () => {
+  it("stay on their day whatever the computer's time zone, on the days clocks change too", () => {
+    const before = process.env.TZ;
+    // 8 Mar 2026: clocks go forward in the US; 5 Apr 2026: back in New Zealand.
+    const days = ['2026-03-08', '2026-04-05', '2026-12-31'];
+    try {
+      for (const zone of ['America/Los_Angeles', 'Pacific/Auckland', 'UTC']) {
+        process.env.TZ = zone;
+        const text = calendarText(
+          days.map((date) => ({ uid: `run-${date}-athlete-1-1@backchain`, date, title: 'Easy run 30 min (RPE 3)', description: '', category: 'Run' as const })),
+          'Riverside XC · Ana López',
+          new Date('2026-03-01T12:00:00Z'),
+        );
+        const events = parseIcs(text).events;
+        expect(events.map((e) => [e.start, e.end, e.allDay]), zone).toEqual([
+          ['2026-03-08', '2026-03-09', true],
+          ['2026-04-05', '2026-04-06', true],
+          ['2026-12-31', '2027-01-01', true],
+        ]);
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Reading exported files back with independent readers, for tests: CSV with papaparse, XLSX
- * with exceljs, ZIP with fflate, ICS with ical.js (Mozilla's parser, not the `ics` library that
+ * with exceljs, ZIP with fflate, ICS with ical.js (Mozilla's parser, not the ical-generator library that
  * wrote it).
  */
 import ExcelJS from 'exceljs';
