@@ -34,7 +34,11 @@ async function main(): Promise<void> {
     log(`large squad generated in ${results.generateLargeSquadMs} ms (${results.databaseMb} MB) at ${dataDir}`);
 
     const bench: BenchContext = { dataDir, db: ctx.db, ctx, rendererDir, log };
-    const measurements = Object.values(measurementModules).flatMap((m) => Object.values(m).filter(isMeasurement));
+    // BENCH_ONLY=exports (a measurement's name) runs that one alone.
+    const only = process.env.BENCH_ONLY;
+    const measurements = Object.values(measurementModules)
+      .flatMap((m) => Object.values(m).filter(isMeasurement))
+      .filter((m) => !only || m.name === only);
     for (const measurement of measurements) {
       log(`measuring ${measurement.name}...`);
       const figures = await measurement.run(bench);

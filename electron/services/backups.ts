@@ -13,6 +13,7 @@ import type { BackupInfo, BackupList, BackupPreview, BackupSource, InspectResult
 import type { AppStatus } from '../../shared/contract/roster';
 import { BACKUP_EXTENSION, backupKindLabel, backupsToPrune, localStamp, parseBackupFileName, type BackupName } from '../../shared/domain/backups';
 import { AppError } from '../../shared/errors';
+import { safeFileStem } from '../../shared/exports/fileNames';
 import type { ApiContext } from '../api/context';
 import { examineSquadFile, writeBackup, type SquadFileFacts } from '../db/backupFile';
 import { backupsDir, backupSquad, openSquadDatabase } from '../db/connection';
@@ -115,15 +116,7 @@ export async function takeDailyBackup(ctx: ApiContext): Promise<string | null> {
 
 /** "Riverside XC 2026-09-07.backchain": the squad's name made safe for every file system. */
 export function suggestedBackupName(squadName: string, now: Date): string {
-  const safe = squadName
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 60)
-    .trim();
-  return `${safe || 'Backchain squad'} ${localStamp(now).date}${BACKUP_EXTENSION}`;
+  return `${safeFileStem(squadName, 'Backchain squad')} ${localStamp(now).date}${BACKUP_EXTENSION}`;
 }
 
 /** Back up now: the whole squad in one file, where the coach chooses (desktop) or as a download (browser mode). */

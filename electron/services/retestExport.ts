@@ -9,9 +9,10 @@ import type { ExportFile } from '../../shared/contract/retests';
 import { AppError } from '../../shared/errors';
 import { CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, TYPICAL_ERROR_CAVEAT } from '../../shared/science';
 import { countClassifications } from '../../shared/retests/compare';
-import { COMPARISON_EXPORT_COLUMNS, comparisonExportRows, exportDecimals, roundedCells, type ExportColumn } from '../../shared/retests/exportRows';
+import { COMPARISON_EXPORT_COLUMNS, comparisonExportHeaders, comparisonExportRows, exportDecimals, roundedCells } from '../../shared/retests/exportRows';
 import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '../../shared/retests/words';
 import { listGroups } from '../db/repositories/groups';
+import { readSettings } from '../db/repositories/settings';
 import type { SquadDb } from '../db/types';
 import { compareSessions, type ComparisonChoice } from './retestCompare';
 
@@ -36,11 +37,12 @@ export async function exportComparison(db: SquadDb, choice: ComparisonChoice & {
     throw new AppError('not_found', 'That group does not exist (any more). Choose another group.', { group: 'Choose a group from the list' });
   }
   const rows = group === 'all' ? comparison.rows : comparison.rows.filter((r) => r.athlete.groupId === (group === 'none' ? null : group));
-  const exportRows = comparisonExportRows(comparison, groupNames, rows);
+  const unit = readSettings(db)?.unit ?? 'kg';
+  const exportRows = comparisonExportRows(comparison, groupNames, rows, unit);
   const groupLabel = group === 'all' ? null : group === 'none' ? 'No group' : (groupNames.get(group) as string);
   const groupPart = groupLabel === null ? '' : `-${slug(groupLabel)}`;
   const baseName = `retest-${slug(comparison.session.label)}-${comparison.session.date}${groupPart}`;
-  const headers = COMPARISON_EXPORT_COLUMNS.map((c) => c.header);
+  const headers = comparisonExportHeaders(unit);
 
   if (choice.format === 'csv') {
     const csv = Papa.unparse({ fields: headers, data: exportRows.map(roundedCells) });
@@ -52,7 +54,7 @@ export async function exportComparison(db: SquadDb, choice: ComparisonChoice & {
   workbook.creator = 'Backchain';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('Comparison', { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  sheet.columns = COMPARISON_EXPORT_COLUMNS.map((c: ExportColumn) => ({ header: c.header, key: c.header, width: Math.max(10, Math.min(28, c.header.length + 2)) }));
+  sheet.columns = headers.map((header) => ({ header, key: header, width: Math.max(10, Math.min(28, header.length + 2)) }));
   sheet.getRow(1).font = { bold: true };
   for (const row of exportRows) {
     const added = sheet.addRow(row.cells);

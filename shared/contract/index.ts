@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AppErrorBody } from '../errors';
 import type { MethodDef } from './define';
 import { backupMethods } from './backups';
+import { exportMethods } from './exports';
 import { importMethods } from './imports';
 import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
@@ -23,6 +24,7 @@ export const contract = {
   ...testsMethods,
   ...retestsMethods,
   ...planMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

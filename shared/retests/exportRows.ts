@@ -2,7 +2,8 @@
  * The squad comparison flattened to one row per athlete and test (side), for CSV and XLSX:
  * every number with its unit, the verdict in words, and the noise it was judged against.
  */
-import { SIDE_LABELS, type TestDefinition } from '../domain/retests';
+import { SIDE_LABELS, type Side, type TestDefinition } from '../domain/retests';
+import { kgToUnit, type MassUnit } from '../units';
 import type { AthleteComparisonRow, ChangeView, SquadComparison } from './compare';
 import { classificationLabel } from './words';
 
@@ -12,6 +13,8 @@ export interface ExportColumn {
   header: string;
   /** Decimals for numbers; null for text. */
   decimals: number | 'test' | 'test+1' | null;
+  /** A mass: written in the squad's unit, with the unit in the header ("Added load (lb)"). */
+  mass?: true;
 }
 
 export const COMPARISON_EXPORT_COLUMNS: readonly ExportColumn[] = [
@@ -42,7 +45,7 @@ export const COMPARISON_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'Asymmetry %', decimals: 1 },
   { header: 'Better side', decimals: null },
   { header: 'Asymmetry flag', decimals: null },
-  { header: 'Added load kg', decimals: 1 },
+  { header: 'Added load', decimals: 1, mass: true },
   { header: 'Eyes', decimals: null },
   { header: 'Typical error', decimals: 'test+1' },
   { header: 'Typical error source', decimals: null },
@@ -59,13 +62,21 @@ const pct = (p: number | undefined) => (p === undefined ? null : 100 * p);
 
 export interface ExportRow {
   test: TestDefinition;
+  athleteId: number;
+  side: Side;
   cells: ExportCell[];
+}
+
+/** The headers of the comparison export, masses labelled with the squad's unit. */
+export function comparisonExportHeaders(unit: MassUnit): string[] {
+  return COMPARISON_EXPORT_COLUMNS.map((c) => (c.mass ? `${c.header} (${unit})` : c.header));
 }
 
 export function comparisonExportRows(
   comparison: SquadComparison,
   groupNames: ReadonlyMap<number, string>,
   rows: readonly AthleteComparisonRow[] = comparison.rows,
+  unit: MassUnit = 'kg',
 ): ExportRow[] {
   const tests = new Map(comparison.tests.map((t) => [t.id, t]));
   const out: ExportRow[] = [];
@@ -79,6 +90,8 @@ export function comparisonExportRows(
       const b = cell.vsBaseline;
       out.push({
         test,
+        athleteId: row.athlete.id,
+        side: column.side,
         cells: [
           `${row.athlete.givenName} ${row.athlete.familyName}`,
           row.athlete.groupId === null ? '' : (groupNames.get(row.athlete.groupId) ?? ''),
@@ -107,7 +120,7 @@ export function comparisonExportRows(
           asym?.percent ?? null,
           asym ? (asym.betterSide ?? 'equal') : null,
           asym ? (asym.flagged ? 'flagged' : 'no') : null,
-          cell.addedLoadKg,
+          cell.addedLoadKg === null ? null : kgToUnit(cell.addedLoadKg, unit),
           cell.eyes,
           column.noise.typicalError.value,
           column.noise.typicalError.note,

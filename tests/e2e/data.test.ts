@@ -123,6 +123,9 @@ describe('the Data section, end to end in Chromium', () => {
     await page.waitForTimeout(400); // the dialog's fade-in
     await screenshot(page, 'data-07-damaged-restore-preview');
     await preview.getByRole('button', { name: 'Restore' }).click();
+    // The restored squad opens where the app opens (the calendar, since it has a plan); its roster has everyone.
+    await page.getByRole('heading', { name: /^(Calendar|Roster)$/ }).waitFor();
+    await page.keyboard.press('Control+1');
     await page.getByText('24 active athletes').waitFor();
     expect(fs.readdirSync(dataDir).filter((f) => /^squad\.damaged-.*\.db$/.test(f))).toHaveLength(1);
     const kept = fs.readdirSync(dataDir).find((f) => f.startsWith('squad.damaged-')) ?? '';

@@ -17,6 +17,15 @@ export const ATHLETE_DAYS_SQL = `SELECT d.day, d.block_id, d.week, d.phase, d.is
   FROM athlete_day d LEFT JOIN session_template t ON t.id = d.template_id
   WHERE d.athlete_id = ? AND d.day BETWEEN ? AND ? ORDER BY d.day`;
 
+/** One athlete's days in a range, every column, in date order (exports: the day-by-day plan, the calendar file). */
+export const ATHLETE_DAY_RANGE_SQL = `SELECT athlete_id, day, date, block_id, week, phase, is_deload, planned_template_id, template_id, planned_run_type, run_type,
+  run_minutes, run_rpe, rule_flags, grid_code FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ? ORDER BY day`;
+
+/** What an athlete does each day of a range (a group's calendar compares its members with the group plan). */
+export const ATHLETE_DOING_SQL = 'SELECT day, template_id, run_type, run_minutes, run_rpe FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?';
+/** How many of an athlete's days a range holds (the export's progress bar). */
+export const ATHLETE_DAY_COUNT_SQL = 'SELECT count(*) AS n FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?';
+
 /** The grid's rows: every active athlete (read from the roster's partial index). */
 export const ACTIVE_ATHLETE_IDS_SQL = 'SELECT id FROM athlete WHERE archived_at IS NULL';
 
@@ -75,6 +84,9 @@ const sql = preparedStatements({
   activeInGroup: 'SELECT id FROM athlete WHERE group_id = ? AND archived_at IS NULL',
   usingTemplate: 'SELECT DISTINCT athlete_id FROM athlete_day WHERE template_id = @id OR planned_template_id = @id',
   lastDay: 'SELECT max(day) AS last FROM athlete_day WHERE athlete_id = ?',
+  dayRange: ATHLETE_DAY_RANGE_SQL,
+  countRange: ATHLETE_DAY_COUNT_SQL,
+  doing: ATHLETE_DOING_SQL,
 });
 
 /** The grid query, rows as arrays: [athleteId, day, gridCode, templateId | null]. */
@@ -194,4 +206,53 @@ export interface DaySessions {
 
 export function daySessions(db: SquadDb, athleteId: number, fromDay: number, toDay: number): DaySessions[] {
   return sql(db).range.all(athleteId, fromDay, toDay) as DaySessions[];
+}
+
+/** A row of athlete_day as SQLite returns it (ATHLETE_DAY_RANGE_SQL). */
+interface AthleteDaySqlRow {
+  athlete_id: number;
+  day: number;
+  date: string;
+  block_id: number | null;
+  week: number | null;
+  phase: Phase | null;
+  is_deload: number;
+  planned_template_id: number | null;
+  template_id: number | null;
+  planned_run_type: RunType | null;
+  run_type: RunType | null;
+  run_minutes: number | null;
+  run_rpe: number | null;
+  rule_flags: number;
+  grid_code: number;
+}
+
+/** One athlete's stored days in [fromDay, toDay], in date order (exports). */
+export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): AthleteDayRow[] {
+  return (sql(db).dayRange.all(athleteId, fromDay, toDay) as AthleteDaySqlRow[]).map((r) => ({
+    athleteId: r.athlete_id,
+    day: r.day,
+    date: r.date,
+    blockId: r.block_id,
+    week: r.week,
+    phase: r.phase,
+    isDeload: r.is_deload === 1,
+    plannedTemplateId: r.planned_template_id,
+    templateId: r.template_id,
+    plannedRunType: r.planned_run_type,
+    runType: r.run_type,
+    runMinutes: r.run_minutes,
+    runRpe: r.run_rpe,
+    ruleFlags: r.rule_flags,
+    gridCode: r.grid_code,
+  }));
+}
+
+export function countAthleteDays(db: SquadDb, athleteId: number, fromDay: number, toDay: number): number {
+  return (sql(db).countRange.get(athleteId, fromDay, toDay) as { n: number }).n;
+}
+
+/** What an athlete does each stored day of a range, as arrays [day, templateId, runType, runMinutes, runRpe] (a group's calendar compares many athletes). */
+export function athleteDoingInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): [number, number | null, RunType | null, number | null, number | null][] {
+  return sql(db).doing.raw(true).all(athleteId, fromDay, toDay) as [number, number | null, RunType | null, number | null, number | null][];
 }

@@ -26,6 +26,7 @@ const sql = preparedStatements({
   setOrder: 'UPDATE squad_group SET sort_order = ? WHERE id = ?',
   remove: 'DELETE FROM squad_group WHERE id = ?',
   memberCount: 'SELECT count(*) AS n FROM athlete WHERE group_id = ?',
+  createdAt: 'SELECT created_at FROM squad_group WHERE id = ?',
 });
 
 function toGroup(row: GroupRow): Group {
@@ -66,4 +67,9 @@ export function countGroupMembers(db: SquadDb, id: number): number {
 
 export function deleteGroup(db: SquadDb, id: number): void {
   sql(db).remove.run(id);
+}
+
+/** When a group was created (part of its calendar file's event UIDs), or null when there is no such group. */
+export function groupCreatedAt(db: SquadDb, id: number): string | null {
+  return (sql(db).createdAt.get(id) as { created_at: string } | undefined)?.created_at ?? null;
 }

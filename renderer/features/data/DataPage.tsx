@@ -1,19 +1,22 @@
 /**
- * The Data section: where the squad's file lives, its backups (Back up now, Restore), and the
- * roster import. Exports (athletes, plans, logs, tests, the calendar) are added here as cards by
- * the features that own that data.
+ * The Data section: where the squad's file lives, its backups (Back up now, Restore), the
+ * roster import, the exports (the squad's tables as XLSX or CSV, the calendar as an ICS file),
+ * and how to move the squad to another laptop (a backup, not an export).
  */
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconDatabaseExport, IconFileImport, IconHistory, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract/backups';
 import { formatDateLong } from '../../../shared/dates';
 import { call } from '../../api/client';
 import { downloadPrepared } from '../../api/files';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useUndo } from '../../app/undo';
+import { CalendarFileCard } from './CalendarFileCard';
+import { DataCard } from './DataCard';
+import { ExportCard } from './ExportCard';
 import { ImportRosterModal } from './ImportRosterModal';
 import { formatBytes, useRestoreFlow } from './restore';
 
@@ -37,29 +40,14 @@ function PathLine({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Card({ title, description, actions, children }: { title: string; description: ReactNode; actions?: ReactNode; children?: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" align="flex-start" mb={children ? 'sm' : 0} wrap="wrap" gap="sm">
-        <Stack gap={2} maw={560}>
-          <Title order={4}>{title}</Title>
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        </Stack>
-        {actions && <Group gap="sm">{actions}</Group>}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
-
 export function DataPage() {
   const status = useApiQuery('app.status', {}, { staleTime: Infinity });
   const backups = useApiQuery('backups.list', {});
   const athletes = useApiQuery('athletes.list', { status: 'all' });
   const groups = useApiQuery('groups.list', {});
   const settings = useApiQuery('settings.get', {});
+  const exportOptions = useApiQuery('exports.options', {});
+  const summary = useApiQuery('calendar.summary', {});
   const create = useApiMutation('backups.create', { invalidates: ['backups'] });
   const queryClient = useQueryClient();
   const undo = useUndo();
@@ -111,7 +99,7 @@ export function DataPage() {
         </Text>
       </div>
 
-      <Card title="Where your squad lives" description="Nothing leaves this computer unless you copy it.">
+      <DataCard title="Where your squad lives" description="Nothing leaves this computer unless you copy it.">
         {status.data && (
           <Stack gap={6}>
             <PathLine label="Squad file" value={status.data.databasePath} />
@@ -123,9 +111,9 @@ export function DataPage() {
             )}
           </Stack>
         )}
-      </Card>
+      </DataCard>
 
-      <Card
+      <DataCard
         title="Backups"
         description="Kept automatically: one a day for the last 7 days, one a week for 4 weeks, and a copy before every update or restore. Back up now saves a copy wherever you choose."
         actions={
@@ -185,9 +173,9 @@ export function DataPage() {
             </Table.Tbody>
           </Table>
         )}
-      </Card>
+      </DataCard>
 
-      <Card
+      <DataCard
         title="Import athletes"
         description="Add athletes from the school's roster or your own spreadsheet (CSV or Excel). You check every row before anything is added."
         actions={
@@ -197,7 +185,29 @@ export function DataPage() {
         }
       />
 
-      {/* Exports (athletes, plans, logs, re-tests, the calendar) go here, one Card each. */}
+      {/* Exports: the tables come from main (exports.options), so a new one needs no change here. */}
+      {exportOptions.data && athletes.data && groups.data && settings.data && summary.data && (
+        <>
+          <ExportCard options={exportOptions.data} groups={groups.data} settings={settings.data} summary={summary.data} athleteCount={athletes.data.length} desktop={desktop} />
+          <CalendarFileCard athletes={athletes.data} groups={groups.data} settings={settings.data} summary={summary.data} allDates={exportOptions.data.dates} desktop={desktop} />
+        </>
+      )}
+      {(exportOptions.isError || summary.isError) && <Alert color="red">{(exportOptions.error ?? summary.error)?.message}</Alert>}
+
+      <DataCard
+        title="Move the squad to another laptop"
+        description={
+          <>
+            Everything (athletes, groups, the plan and every change, tests, settings) is in one backup file, the same one Back up now makes. Copy it to the other laptop (a USB
+            stick, a shared drive), and there use Restore from a file… in this Data section. The exports above are for reading; they cannot be restored.
+          </>
+        }
+        actions={
+          <Button variant="default" leftSection={<IconDatabaseExport size={18} />} onClick={() => void backUpNow()} loading={create.isPending}>
+            Back up for another laptop
+          </Button>
+        }
+      />
 
       {restore.element}
       {athletes.data && groups.data && (
