@@ -418,6 +418,18 @@ describe('the roster keeps the grid right', () => {
     await ok('settings.update', { ...settings, firstDayOfWeek: 0 });
     expect(cellAt(await ok('calendar.grid', range), s.ben, '2026-09-19').rules).toEqual([3]);
   });
+
+  it('changes the first day of the week twice before the calendar is next read', async () => {
+    // The first change marks every athlete for a calendar rebuild; the second must not trip over
+    // those marks (an upsert once overrode the trigger's OR IGNORE and refused the save).
+    const s = await smallSquad();
+    const settings = await ok('settings.get', {});
+    await ok('settings.update', { ...settings, firstDayOfWeek: 0 });
+    await ok('settings.update', { ...settings, firstDayOfWeek: 6 });
+    expect((await ok('settings.get', {})).firstDayOfWeek).toBe(6);
+    const grid = await ok('calendar.grid', { from: '2026-09-07', to: '2026-09-13' });
+    expect(grid.athleteIds).toContain(s.ben);
+  });
 });
 
 describe('test days and races', () => {

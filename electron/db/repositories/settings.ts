@@ -16,11 +16,15 @@ interface SettingsRow {
 
 const sql = preparedStatements({
   get: 'SELECT squad_name, season_start, season_end, unit, plate_increment, bar_weight, dumbbell_step, first_day_of_week FROM squad_settings WHERE id = 1',
-  upsert: `INSERT INTO squad_settings (id, squad_name, season_start, season_end, unit, plate_increment, bar_weight, dumbbell_step, first_day_of_week, updated_at)
-           VALUES (1, @squadName, @seasonStart, @seasonEnd, @unit, @plateIncrement, @barWeight, @dumbbellStep, @firstDayOfWeek, @updatedAt)
-           ON CONFLICT (id) DO UPDATE SET squad_name = excluded.squad_name, season_start = excluded.season_start, season_end = excluded.season_end,
-             unit = excluded.unit, plate_increment = excluded.plate_increment, bar_weight = excluded.bar_weight,
-             dumbbell_step = excluded.dumbbell_step, first_day_of_week = excluded.first_day_of_week, updated_at = excluded.updated_at`,
+  // Two statements rather than one upsert: SQLite lets an outer INSERT ... ON CONFLICT override
+  // the OR IGNORE of the statements its triggers run, so an upsert that changed the first day of
+  // the week failed on athletes already marked for a calendar rebuild (athlete_day_pending).
+  update: `UPDATE squad_settings SET squad_name = @squadName, season_start = @seasonStart, season_end = @seasonEnd,
+             unit = @unit, plate_increment = @plateIncrement, bar_weight = @barWeight,
+             dumbbell_step = @dumbbellStep, first_day_of_week = @firstDayOfWeek, updated_at = @updatedAt
+           WHERE id = 1`,
+  insert: `INSERT INTO squad_settings (id, squad_name, season_start, season_end, unit, plate_increment, bar_weight, dumbbell_step, first_day_of_week, updated_at)
+           VALUES (1, @squadName, @seasonStart, @seasonEnd, @unit, @plateIncrement, @barWeight, @dumbbellStep, @firstDayOfWeek, @updatedAt)`,
 });
 
 export function readSettings(db: SquadDb): SquadSettings | null {
@@ -39,5 +43,7 @@ export function readSettings(db: SquadDb): SquadSettings | null {
 }
 
 export function writeSettings(db: SquadDb, settings: SquadSettings, updatedAt: string): void {
-  sql(db).upsert.run({ ...settings, updatedAt });
+  const statements = sql(db);
+  const values = { ...settings, updatedAt };
+  if (statements.update.run(values).changes === 0) statements.insert.run(values);
 }
