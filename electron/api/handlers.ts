@@ -11,6 +11,7 @@ import * as settings from '../services/settings';
 import type { ApiContext } from './context';
 import { retestHandlers } from './handlers/retests';
 import { planHandlers } from './handlers/plan';
+import { sheetHandlers } from './handlers/sheets';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -58,4 +59,5 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...retestHandlers,
   ...planHandlers,
+  ...sheetHandlers,
 };

@@ -12,6 +12,7 @@ import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
+import { sheetMethods } from './sheets';
 
 export const contract = {
   ...appMethods,
@@ -23,6 +24,7 @@ export const contract = {
   ...testsMethods,
   ...retestsMethods,
   ...planMethods,
+  ...sheetMethods,
 };
 
 export type Contract = typeof contract;
