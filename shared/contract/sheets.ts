@@ -76,7 +76,7 @@ export const loggedSetSchema = z
     contacts: nullableNumber('Contacts', RESULT_LIMITS.contacts.min, RESULT_LIMITS.contacts.max, true),
     plannedDose: z.number().int().min(0).max(1000).nullable().default(null),
     plannedLoadKg: z.number().min(0).max(RESULT_LIMITS.loadKg.max).nullable().default(null),
-    repsInReserve: z.number().min(0).max(30).nullable().default(null),
+    repsInReserve: z.number().min(0).max(100).nullable().default(null),
   })
   .strict()
   .refine((s) => s.reps !== null || s.seconds !== null || s.metres !== null || s.contacts !== null, { path: ['reps'], message: 'Enter what was done in this set' });

@@ -309,3 +309,25 @@ describe('Save as PDF', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('the sample squad', () => {
+  it("carries working maxes and logs, so today's sheets show every source: tested, estimated, starting load, and choose one", async () => {
+    const monday = new Date('2026-09-14T08:00:00');
+    squad.close();
+    squad = await openTempSquad({ now: () => monday });
+    await ok('sample.load', { seed: 20260907 });
+    const kinds = new Set<string>();
+    for (const group of await ok('groups.list', {})) {
+      for (const sheet of (await ok('sheets.day', { date: '2026-09-14', groupId: group.id })).sheets) {
+        for (const l of sheet.lines) kinds.add(l.load.kind === 'load' ? l.load.source.split(/[ ,]/)[0] ?? '' : l.load.kind);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['choose', 'effort', 'est.', 'none', 'starting', 'tested']);
+    const statuses = squad.db.prepare('SELECT DISTINCT status FROM strength_log ORDER BY status').pluck().all();
+    expect(statuses).toEqual(['done', 'missed', 'modified']);
+    expect(squad.db.prepare('SELECT count(*) FROM wellness_entry').pluck().get()).toBeGreaterThan(100);
+    expect(squad.db.prepare("SELECT count(*) FROM run_log WHERE status = 'done'").pluck().get()).toBeGreaterThan(100);
+    // Nothing is logged for today or later.
+    expect(squad.db.prepare("SELECT count(*) FROM strength_log WHERE date >= '2026-09-14'").pluck().get()).toBe(0);
+  });
+});

@@ -49,6 +49,9 @@ CREATE INDEX strength_log_by_date ON strength_log (date, athlete_id);
 
 -- The sets actually done. athlete_id and date repeat the session's (the foreign key makes sure),
 -- so an athlete's sets of an exercise over recent weeks (the estimated 1RM) come from one index.
+-- The primary key starts with the foreign key's columns, so deleting a session finds its sets.
+-- (Deleting one of the coach's own exercises scans the sets to check none uses it: rare, and it
+-- saves an index on every one of the large squad's million sets.)
 CREATE TABLE strength_set (
   log_id          INTEGER NOT NULL,
   athlete_id      INTEGER NOT NULL,
@@ -68,15 +71,14 @@ CREATE TABLE strength_set (
   -- percent of max the reps Epley puts at that percent less the reps asked); NULL when unknown.
   -- The estimated 1RM counts them (Epley's n is reps to failure), so sets done as asked give back
   -- the working max they were asked from instead of a smaller one each week.
-  reps_in_reserve REAL    CHECK (reps_in_reserve IS NULL OR reps_in_reserve BETWEEN 0 AND 30),
-  PRIMARY KEY (log_id, position, set_number),
+  reps_in_reserve REAL    CHECK (reps_in_reserve IS NULL OR reps_in_reserve BETWEEN 0 AND 100),
+  PRIMARY KEY (log_id, athlete_id, date, position, set_number),
   FOREIGN KEY (log_id, athlete_id, date) REFERENCES strength_log (id, athlete_id, date) ON DELETE CASCADE,
   CHECK (coalesce(reps, seconds, metres, contacts) IS NOT NULL)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- Estimated 1RM: an athlete's loaded sets of an exercise in a date range, read from the index alone.
 CREATE INDEX strength_set_for_estimate ON strength_set (athlete_id, exercise_id, date, load_kg, reps, reps_in_reserve) WHERE load_kg > 0 AND reps > 0;
-CREATE INDEX strength_set_by_exercise ON strength_set (exercise_id);
 
 -- A run as it was done (or missed): one per athlete per day, like the plan.
 CREATE TABLE run_log (
