@@ -140,7 +140,7 @@ export function sheetLoad(input: SheetLoadInput): SheetLoad {
   // A band, a box or the body itself: aim for the effort; there is no load to compute.
   if (steps === null) return { kind: 'effort', text: effort };
   if (max === null) {
-    const target = p.loadRule === 'rir' ? ` (${effort})` : '';
+    const target = p.loadRule === 'rir' ? ` at ${effort}` : '';
     return { kind: 'choose', text: `Choose a starting load for ${doseText(p)}${target}` };
   }
 

@@ -149,11 +149,11 @@ export function plannedReserve(p: Pick<WeekPrescription, 'loadRule' | 'doseUnit'
   return null;
 }
 
-/** "90 s", "2 min", "2 min 30 s". */
+/** "90 s", "2 min", "2:30 min" (short enough for a narrow column). */
 export function restText(seconds: number): string {
   if (seconds <= 0) return '';
   if (seconds < 120) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes}:${String(rest).padStart(2, '0')} min`;
 }

@@ -68,7 +68,7 @@ describe("each athlete's sheet", () => {
     expect(line(ana, 'Side plank').cues).toHaveLength(2);
     const ben = sheetOf(week1, s.ben);
     expect(line(ben, 'Trap bar deadlift').load).toEqual({ kind: 'choose', text: 'Choose a starting load for 6 reps' });
-    expect(line(ben, 'Single-leg calf raise').load).toEqual({ kind: 'choose', text: 'Choose a starting load for 12 reps each side (RIR 2 (RPE 8))' });
+    expect(line(ben, 'Single-leg calf raise').load).toEqual({ kind: 'choose', text: 'Choose a starting load for 12 reps each side at RIR 2 (RPE 8)' });
 
     // Week 2: 70 x 1.025 = 71.75% of 100 kg -> 72.5 kg. Deload week 4: 70 x 1.025^3 x 0.9 = 67.84% -> 67.5 kg, 2 sets.
     expect(line(sheetOf(await ok('sheets.day', { date: WEEK2, groupId: s.distance }), s.ana), 'Trap bar deadlift').load).toMatchObject({ value: 72.5 });

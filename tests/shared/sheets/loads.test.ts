@@ -174,7 +174,7 @@ describe('where the working max came from, and no made-up numbers', () => {
     expect(loadOf({ prescription: { dose: 6 }, max: null })).toEqual({ kind: 'choose', text: 'Choose a starting load for 6 reps' });
     expect(loadOf({ prescription: { loadRule: 'rir', loadValue: 3, dose: 8, perSide: true }, max: null, exercise: DUMBBELL })).toEqual({
       kind: 'choose',
-      text: 'Choose a starting load for 8 reps each side (RIR 3 (RPE 7))',
+      text: 'Choose a starting load for 8 reps each side at RIR 3 (RPE 7)',
     });
   });
 
