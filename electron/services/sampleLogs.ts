@@ -1,8 +1,9 @@
 /**
  * Writes the generated working maxes and training logs (shared/sample/logs.ts) into the squad the
  * sample-squad loader just filled, inside its transaction, after the plan (the logs are the
- * calendar's past days as the athletes did them). Large squad: about 1.2 million logged sets,
- * written with prepared statements in the loader's one transaction.
+ * calendar's past days as the athletes did them). Large squad: two seasons of sessions, runs and
+ * wellness checks, the last twelve weeks' sessions with their sets, written with multi-row
+ * inserts in the loader's one transaction.
  */
 import { localToday } from '../../shared/dates';
 import { DEFAULT_DELOAD_RULE } from '../../shared/plan/defaults';
@@ -20,6 +21,9 @@ import { bulkLogWriter } from '../db/repositories/trainingLogs';
 import { writeMax } from '../db/repositories/workingMaxes';
 import type { SquadDb } from '../db/types';
 import { gymOf } from './sheets/sheets';
+
+/** The large squad's sessions keep their sets this far back (shared/sample/logs.ts). */
+const SETS_KEPT_WEEKS = 12;
 
 interface PastDayRow {
   athlete_id: number;
@@ -95,6 +99,7 @@ export function loadSampleLogs(
 
   let strengthLogs = 0;
   let sets = 0;
+  const setsFrom = dayNumber(today) - SETS_KEPT_WEEKS * 7;
   const writer = bulkLogWriter(db, stamp);
   const pastDays = db.prepare(
     `SELECT athlete_id, day, block_id, week, is_deload, template_id, run_type, run_minutes, run_rpe
@@ -117,7 +122,7 @@ export function loadSampleLogs(
     };
     // In the small sample, athletes with starting loads or none are new to the weight room this week.
     const lifting = options.size === 'large' || kinds[i] === 'tested';
-    const log = sampleDayLog(random, athlete, strength[i] as AthleteStrength, day, gym, lifting);
+    const log = sampleDayLog(random, athlete, strength[i] as AthleteStrength, day, gym, { lifting, withSets: row.day >= setsFrom });
     if (log.strength) {
       writer.strength(row.athlete_id, date, log.strength, template?.name ?? '');
       strengthLogs += 1;

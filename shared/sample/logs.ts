@@ -6,6 +6,11 @@
  * some modified (a set cut, reps short, a lighter load), some missed; session RPE near the
  * template's target and minutes near its plan; runs mostly done; the wellness check on most days.
  *
+ * The large squad keeps the sets of the last twelve weeks; its older sessions keep their status,
+ * session RPE and minutes (what load monitoring reads), which keeps the benchmark squad's file
+ * and its generation time reasonable (the sets are most of the rows; only the last six weeks'
+ * ever set a working max).
+ *
  * Working maxes: about two in five athletes have tested 1RMs for the barbell lifts, about two in
  * five have starting loads, the rest none. In the 24-athlete sample the athletes with starting
  * loads or none are new to the weight room this week (no lifting logged yet), so today's sheets
@@ -186,9 +191,18 @@ function wellnessOf(random: SeededRandom, athlete: LogSampleAthlete): WellnessRe
 
 /**
  * One day as the athlete did it. `lifting` false: they have not started in the weight room yet
- * (their strength sessions are not logged).
+ * (their strength sessions are not logged). `withSets` false: the session's status, RPE and
+ * minutes only (older seasons of the large squad).
  */
-export function sampleDayLog(random: SeededRandom, athlete: LogSampleAthlete, strength: AthleteStrength, day: PlannedDay, gym: GymEquipment, lifting: boolean): SampleDayLog {
+export function sampleDayLog(
+  random: SeededRandom,
+  athlete: LogSampleAthlete,
+  strength: AthleteStrength,
+  day: PlannedDay,
+  gym: GymEquipment,
+  options: { lifting: boolean; withSets: boolean },
+): SampleDayLog {
+  const { lifting, withSets } = options;
   let strengthLog: StrengthResult | null = null;
   if (day.templateId !== null && day.lines.length > 0 && lifting) {
     const roll = random.float();
@@ -199,6 +213,7 @@ export function sampleDayLog(random: SeededRandom, athlete: LogSampleAthlete, st
       const modifiedLine = status === 'modified' ? random.int(0, day.lines.length - 1) : -1;
       const sets: LoggedSetResult[] = [];
       day.lines.forEach((line, index) => {
+        if (!withSets) return;
         const p = line.prescription;
         const oneRm = strength.oneRm(line.code, day.date);
         const planned = liftedLoad(line, oneRm, gym);

@@ -12,7 +12,6 @@ import type { WellnessItemKey } from './words';
 
 export const STRENGTH_STATUSES = ['done', 'modified', 'missed'] as const;
 export type StrengthStatus = (typeof STRENGTH_STATUSES)[number];
-export const STRENGTH_STATUS_LABELS: Record<StrengthStatus, string> = { done: 'Done', modified: 'Modified', missed: 'Missed' };
 
 export const RUN_STATUSES = ['done', 'missed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

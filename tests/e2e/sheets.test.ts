@@ -176,6 +176,15 @@ describe('session sheets, end to end', () => {
     await preview.getByRole('region', { name: 'Session sheet: Ana López' }).getByText('70 kg', { exact: true }).waitFor();
     await preview.getByRole('region', { name: 'Session sheet: Cara Nguyen' }).getByText('Choose a starting load for 6 reps').waitFor();
     await screenshot(page, 'sheets-01-preview-individual');
+    // What the browser's print (Print, window.print()) puts on paper: the sheets alone, one page each.
+    fs.mkdirSync(OUT, { recursive: true });
+    const printed = path.join(OUT, 'preview-print.pdf');
+    await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
+    expect(pdfInfo(printed).pages).toBe(3);
+    const words = pdfWords(printed);
+    expect(words).toContain('Ana López');
+    expect(words).not.toContain('Enter results');
+    expect(words).not.toContain('Roster');
     await page.getByText('Group clipboard').click();
     await preview.getByRole('region', { name: 'Clipboard sheet: Distance' }).waitFor();
     await screenshot(page, 'sheets-02-preview-clipboard');

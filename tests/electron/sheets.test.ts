@@ -331,3 +331,12 @@ describe('the sample squad', () => {
     expect(squad.db.prepare("SELECT count(*) FROM strength_log WHERE date >= '2026-09-14'").pluck().get()).toBe(0);
   });
 });
+
+describe('the training record keeps its exercises', () => {
+  it("refuses to delete a coach's own exercise that a working max uses, and says to hide it", async () => {
+    const s = await setUp();
+    const mine = await ok('exercises.create', { name: 'Landmine press', category: 'core', pattern: 'anti_rotation', loadKind: 'external', equipment: 'barbell' });
+    await ok('maxes.set', { entries: [{ athleteId: s.ana, exerciseId: mine.id, startingKg: 20, startingReps: 8 }] });
+    expect((await refused('exercises.remove', { id: mine.id })).message).toBe('"Landmine press" is in logged sessions or working maxes, so it stays. Hide it instead.');
+  });
+});

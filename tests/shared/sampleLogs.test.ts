@@ -43,7 +43,7 @@ function monday(date: string): PlannedDay {
 function generate(seed: number, days: number) {
   const random = logStream(seed);
   const strength = new AthleteStrength(ATHLETE, random, '2025-09-01');
-  return Array.from({ length: days }, (_, i) => sampleDayLog(random, ATHLETE, strength, monday(`2025-09-${String(1 + (i % 28)).padStart(2, '0')}`), GYM, true));
+  return Array.from({ length: days }, (_, i) => sampleDayLog(random, ATHLETE, strength, monday(`2025-09-${String(1 + (i % 28)).padStart(2, '0')}`), GYM, { lifting: true, withSets: true }));
 }
 
 describe('generated training logs', () => {

@@ -35,6 +35,7 @@ export function PrintTab() {
 
   function print() {
     if (sheets.length > 0) window.print();
+    else notifications.show({ color: 'gray', message: 'Nothing to print for this day: choose a day with sessions.' });
   }
   useHotkeys([['mod+p', print]]);
 

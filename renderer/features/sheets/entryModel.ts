@@ -191,8 +191,3 @@ export function draftToResults(draft: EntryDraft, sheet: AthleteSheet, unit: Mas
   const wellness = Object.values(items).some((v) => v !== null) || hamstringTight !== null ? { ...items, hamstringTight } : null;
   return { athleteId, date: sheet.date, strength, run, wellness };
 }
-
-/** Nothing entered at all: saving it would only clear the day. */
-export function isBlank(results: DayResults): boolean {
-  return results.strength === null && results.run === null && results.wellness === null;
-}
