@@ -73,17 +73,16 @@ const WEEKLY_GAIN = 0.0016;
 /** The athlete's true strength in every exercise: one draw per athlete and exercise, kept. */
 export class AthleteStrength {
   private readonly base = new Map<string, number>();
+  /** Day number of the first day of the logs: strength grows from here. */
+  private readonly firstDay: number;
 
   constructor(
     private readonly athlete: LogSampleAthlete,
     private readonly random: SeededRandom,
-    /** The first day of the logs: strength grows from here. */
     firstDay: IsoDate,
   ) {
     this.firstDay = dayNumber(firstDay);
   }
-
-  private readonly firstDay: number;
 
   /** True 1RM (kg) for an exercise on a day. */
   oneRm(code: string | null, date: IsoDate): number {

@@ -3,8 +3,7 @@
  * saving one athlete's day at a time, as the coach goes. A save replaces that athlete's day and
  * returns it as it was, so the screen can undo it.
  */
-import type { ResultsDay, SaveResultsOutcome } from '../../../shared/contract/sheets';
-import type { DaySelection } from '../../../shared/contract/sheets';
+import type { DaySelection, ResultsDay, SaveResultsOutcome } from '../../../shared/contract/sheets';
 import { formatDateLong, localToday } from '../../../shared/dates';
 import { athleteFullName } from '../../../shared/domain/roster';
 import { AppError } from '../../../shared/errors';

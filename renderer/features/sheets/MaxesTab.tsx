@@ -8,6 +8,7 @@
 import { Alert, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CoachMaxInput, WorkingMaxRow } from '../../../shared/contract/sheets';
@@ -17,7 +18,6 @@ import { carriesLoad, sourceText } from '../../../shared/sheets/loads';
 import { formatMass, kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
 import { ApiError, call } from '../../api/client';
 import { invalidateDomains, useApiQuery } from '../../api/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useUndo } from '../../app/undo';
 
 interface RowDraft {
