@@ -41,11 +41,10 @@ function busiestDay(db: Parameters<Measurement['run']>[0]['db']): { date: string
 async function printOnce(browser: Browser, openUrl: string, route: string): Promise<{ ms: number; pdf: Buffer }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  // The token first (the address hands it to the page), then the print route in the same tab.
-  await page.goto(openUrl);
+  // The token and the print route in one address, as a fresh print window opens it (opening the
+  // app first would race its landing page's redirect to the calendar).
   const start = performance.now();
-  await page.goto(`${new URL(openUrl).origin}/#${route}`);
-  await page.reload();
+  await page.goto(`${openUrl}#${route}`);
   await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printError !== undefined, undefined, { timeout: 60_000 });
   const error = await page.evaluate(() => document.body.dataset.printError);
   if (error) throw new Error(`The print page failed: ${error}`);
