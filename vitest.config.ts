@@ -24,6 +24,8 @@ export default defineConfig({
           environment: 'node',
           // Each test opens its own database in its own temp folder; files can run in parallel.
           testTimeout: 30_000,
+          // Several files generate the large squad (with its training logs) before their tests.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openApi } from './api/open';
 import { electronFileDialogs } from './files/dialogs';
+import { electronPrintWindows, routePrinter } from './files/printing';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { resolveDataDir } from './paths';
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
     // Back up now / Restore ask for a file with the system's dialogs, attached to our window.
     dialogs: electronFileDialogs(dialog, () => mainWindow, () => app.getPath('documents')),
+    // Save as PDF (session sheets): a hidden window, as locked down as the main one, prints the page.
+    printer: routePrinter(electronPrintWindows((options) => new BrowserWindow(options), path.join(__dirname, 'preload.cjs')), APP_ORIGIN),
   });
 
   const rendererDir = path.join(__dirname, '..', 'dist-renderer');

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors';
 import { rawOpener, type RawOpen } from '../db/backupFile';
 import type { SquadDb } from '../db/types';
 import type { FileDialogs } from '../files/dialogs';
+import type { RoutePrinter } from '../files/printing';
 import { TransferArea } from '../files/transfers';
 
 /**
@@ -24,6 +25,8 @@ export interface ApiContext {
   readonly nativeBinding: string | undefined;
   /** The desktop's save/open dialogs; null in browser mode. */
   readonly dialogs: FileDialogs | null;
+  /** The desktop's PDF printing of app pages (session sheets); null in browser mode, where the browser prints. */
+  readonly printer: RoutePrinter | null;
   /** Files uploaded by, or waiting to be downloaded to, the browser-mode page. */
   readonly transfers: TransferArea;
   /** Whether the database is open (without throwing like `db` does). */
@@ -40,6 +43,7 @@ export interface ApiContextOptions {
   now?: () => Date;
   nativeBinding?: string;
   dialogs?: FileDialogs | null;
+  printer?: RoutePrinter | null;
 }
 
 export function createApiContext(options: ApiContextOptions): ApiContext {
@@ -63,6 +67,7 @@ export function createApiContext(options: ApiContextOptions): ApiContext {
     openRaw: rawOpener(options.nativeBinding),
     nativeBinding: options.nativeBinding,
     dialogs: options.dialogs ?? null,
+    printer: options.printer ?? null,
     transfers,
     replaceDatabase(next, problem) {
       db = next;

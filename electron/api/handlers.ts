@@ -12,6 +12,7 @@ import type { ApiContext } from './context';
 import { retestHandlers } from './handlers/retests';
 import { planHandlers } from './handlers/plan';
 import { exportHandlers } from './handlers/exports';
+import { sheetHandlers } from './handlers/sheets';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -60,4 +61,5 @@ export const handlers: HandlerMap = {
   ...retestHandlers,
   ...planHandlers,
   ...exportHandlers,
+  ...sheetHandlers,
 };

@@ -3,6 +3,7 @@ import { DatabaseOpenError, databasePath, openSquadDatabase } from '../db/connec
 import { schemaVersion } from '../db/migrate';
 import type { SquadDb } from '../db/types';
 import type { FileDialogs } from '../files/dialogs';
+import type { RoutePrinter } from '../files/printing';
 import { takeDailyBackup } from '../services/backups';
 import { createApiContext, type ApiContext } from './context';
 
@@ -14,6 +15,8 @@ export interface OpenApiOptions {
   now?: () => Date;
   /** The desktop's file dialogs (browser mode has none: the page uploads and downloads). */
   dialogs?: FileDialogs | null;
+  /** The desktop's PDF printing of app pages (browser mode has none: the browser prints). */
+  printer?: RoutePrinter | null;
   log?: (message: string) => void;
 }
 
@@ -42,7 +45,7 @@ export async function openApi(options: OpenApiOptions): Promise<{ ctx: ApiContex
     schemaVersion: db ? schemaVersion(db) : null,
     problem,
   };
-  const ctx = createApiContext({ db, status, now: options.now, nativeBinding: options.nativeBinding, dialogs: options.dialogs ?? null });
+  const ctx = createApiContext({ db, status, now: options.now, nativeBinding: options.nativeBinding, dialogs: options.dialogs ?? null, printer: options.printer ?? null });
   ctx.transfers.clear();
   try {
     await takeDailyBackup(ctx);

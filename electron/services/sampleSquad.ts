@@ -8,6 +8,7 @@ import { writeSettings } from '../db/repositories/settings';
 import type { SquadDb } from '../db/types';
 import { loadGeneratedPlan } from './samplePlan';
 import { loadSampleRetests } from './retestSample';
+import { loadSampleLogs } from './sampleLogs';
 import { getSettings } from './settings';
 
 /**
@@ -34,6 +35,7 @@ export function loadGeneratedSquad(db: SquadDb, options: { seed: number; size: S
     });
     loadGeneratedPlan(db, options, squad, { groups: groupIds, athletes: athleteIds }, now);
     loadSampleRetests(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
+    loadSampleLogs(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
     return { athletes: squad.athletes.length, groups: squad.groups.length };
   })();
 }

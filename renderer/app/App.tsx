@@ -6,6 +6,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { LandingRedirect } from '../features/calendar/LandingRedirect';
+import { PrintSheetsPage } from '../features/sheets/PrintSheetsPage';
+import { PRINT_SHEETS_PATH } from '../../shared/sheets/printRoute';
 import { useApiQuery } from '../api/hooks';
 import { SECTIONS } from './sections';
 import { Shell } from './Shell';
@@ -20,6 +22,8 @@ function createRouter() {
       element: <Shell />,
       children: [{ index: true, element: <LandingRedirect /> }, ...SECTIONS.map((s) => ({ path: `${s.path.slice(1)}/*`, element: s.element }))],
     },
+    // Pages printed on their own (no navigation around them): the desktop's PDF window opens these.
+    { path: PRINT_SHEETS_PATH, element: <PrintSheetsPage /> },
   ]);
 }
 

@@ -1,9 +1,10 @@
-import { IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconPrinter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { DataPage } from '../features/data/DataPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { TestsPage } from '../features/retests/TestsPage';
+import { SheetsPage } from '../features/sheets/SheetsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -21,6 +22,7 @@ export const SECTIONS: Section[] = [
   { path: '/roster', label: 'Roster', icon: IconUsersGroup, shortcut: 'mod+1', element: <RosterPage /> },
   { path: '/calendar', label: 'Calendar', icon: IconLayoutGrid, shortcut: 'mod+2', element: <CalendarPage /> },
   { path: '/plan', label: 'Plan', icon: IconCalendarEvent, shortcut: 'mod+3', element: <PlanPage /> },
+  { path: '/sheets', label: 'Sheets', icon: IconPrinter, shortcut: 'mod+4', element: <SheetsPage /> },
   { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: <TestsPage /> },
   { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: <DataPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },

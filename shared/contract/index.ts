@@ -13,6 +13,7 @@ import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
+import { sheetMethods } from './sheets';
 
 export const contract = {
   ...appMethods,
@@ -25,6 +26,7 @@ export const contract = {
   ...retestsMethods,
   ...planMethods,
   ...exportMethods,
+  ...sheetMethods,
 };
 
 export type Contract = typeof contract;

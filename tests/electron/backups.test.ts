@@ -178,7 +178,8 @@ describe('restore', () => {
     const undo = await ok(desktop.ctx, 'backups.inspect', { source: { kind: 'listed', name: restored.safetyBackup ?? '' } });
     if (undo.outcome !== 'ready') throw new Error('expected a preview');
     expect(undo.preview).toMatchObject({ activeAthletes: 181, archivedAthletes: 120 });
-  });
+    // The large squad carries two seasons of training logs (about 90 MB): checking, copying and comparing it takes a while.
+  }, 90_000);
 
   it('the preview tells squad name, athletes, groups, last entry, version and file date', async () => {
     const dir = folder();

@@ -32,7 +32,8 @@ describe('migration files', () => {
     migrate(db);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(2);
-    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/);
+    // STRICT, and WITHOUT ROWID where the primary key is the table (strength_set).
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT(\s*,\s*WITHOUT ROWID)?\s*$/);
     db.close();
   });
 });

@@ -49,5 +49,8 @@ export function tableCounts(db: SquadDb): Record<string, number> {
 /** A checksum of every row of every table, to prove a failed call left the data exactly as it was. */
 export function databaseFingerprint(db: SquadDb): string {
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}`).join('\n');
+  // A WITHOUT ROWID table (strength_set) has no rowid: its rows are ordered by every column instead.
+  const withoutRowid = new Set((db.pragma('table_list') as { name: string; wr: number }[]).filter((t) => t.wr === 1).map((t) => t.name));
+  const order = (t: string) => (withoutRowid.has(t) ? (db.pragma(`table_info("${t}")`) as unknown[]).map((_, i) => i + 1).join(', ') : 'rowid');
+  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY ${order(t)}`).raw().all())}`).join('\n');
 }

@@ -11,6 +11,7 @@ import { rhythmOn } from '../../../shared/plan/expand';
 import { decodeGridCell } from '../../../shared/plan/gridCode';
 import { prescriptionForWeek } from '../../../shared/plan/progression';
 import { checkPlanningRules, LONG_RACE_GOAL_METERS } from '../../../shared/plan/rules';
+import type { Block, Exercise, ExerciseSwap, SessionTemplate } from '../../../shared/plan/model';
 import type { CalendarGrid, DayDetail, PlanSummary, SessionLine } from '../../../shared/plan/views';
 import { raceGoalMeters } from '../../../shared/domain/roster';
 import * as changesRepo from '../../db/repositories/athleteChanges';
@@ -82,8 +83,7 @@ export function dayDetail(db: SquadDb, athleteId: number, date: string): DayDeta
     const athlete = findAthlete(db, athleteId);
     if (!athlete) throw new AppError('not_found', `There is no athlete with record number ${athleteId}; they may have been removed.`);
     const day = dayNumber(date);
-    const stored = days.storedDay(db, athleteId, day);
-    const block = stored?.blockId != null ? findBlock(db, stored.blockId) : null;
+    const { stored, block, template, swaps, session } = sessionOn(db, athleteId, date);
     const change = changesRepo.getChange(db, athleteId, date);
     const cell = decodeGridCell(stored?.gridCode ?? 0);
     const week = stored?.week ?? 1;
@@ -91,29 +91,6 @@ export function dayDetail(db: SquadDb, athleteId: number, date: string): DayDeta
 
     const slot = block ? rhythmOn(block.rhythm, weekdayOf(day)) : undefined;
     const plannedRun = slot?.run ?? null;
-    const template = stored?.templateId != null ? findTemplate(db, stored.templateId) : null;
-    const swaps = changesRepo.swapsOverlapping(db, athleteId, date, date);
-
-    const session: SessionLine[] = (template?.prescriptions ?? []).map((p, i) => {
-      const swap = swaps.find((s) => s.exerciseId === p.exerciseId);
-      const original = findExercise(db, p.exerciseId);
-      const exercise = swap ? findExercise(db, swap.replacementId) : original;
-      const regression = exercise?.regressionId != null ? findExercise(db, exercise.regressionId) : null;
-      return {
-        position: i + 1,
-        exerciseId: exercise?.id ?? p.exerciseId,
-        exerciseName: exercise?.name ?? 'Unknown exercise',
-        swappedFrom: swap && original ? { exerciseId: original.id, exerciseName: original.name, swapId: swap.id } : null,
-        regression: regression ? { exerciseId: regression.id, exerciseName: regression.name } : null,
-        cues: exercise?.cues ?? [],
-        prescription: prescriptionForWeek(p, {
-          week,
-          isDeload,
-          weeklyProgression: block?.weeklyProgression ?? 0,
-          deload: block?.deload ?? DEFAULT_DELOAD_RULE,
-        }),
-      };
-    });
 
     const suggestions = athlete.injured
       ? session
@@ -167,6 +144,70 @@ export function dayDetail(db: SquadDb, athleteId: number, date: string): DayDeta
       events,
     };
   });
+}
+
+/** The stored calendar day of one athlete and the session they do on it. */
+export interface SessionOfDay {
+  stored: days.AthleteDayRow | null;
+  block: Block | null;
+  template: SessionTemplate | null;
+  swaps: ExerciseSwap[];
+  session: SessionLine[];
+}
+
+/**
+ * The session an athlete does on a day as it stands that week: the template's lines with the
+ * athlete's exercise swaps, the block's progression and the deload applied (before their working
+ * max and plate rounding). The day panel and the session sheets both read it. Call inside
+ * `withFreshCalendar`; `cache` lets a caller building many athletes' days look each exercise,
+ * template and block up once.
+ */
+export function sessionOn(db: SquadDb, athleteId: number, date: string, cache: SessionLookups = sessionLookups(db)): SessionOfDay {
+  const stored = days.storedDay(db, athleteId, dayNumber(date));
+  const block = stored?.blockId != null ? cache.block(stored.blockId) : null;
+  const template = stored?.templateId != null ? cache.template(stored.templateId) : null;
+  const swaps = changesRepo.swapsOverlapping(db, athleteId, date, date);
+  const week = stored?.week ?? 1;
+  const isDeload = stored?.isDeload ?? false;
+  const session: SessionLine[] = (template?.prescriptions ?? []).map((p, i) => {
+    const swap = swaps.find((s) => s.exerciseId === p.exerciseId);
+    const original = cache.exercise(p.exerciseId);
+    const exercise = swap ? cache.exercise(swap.replacementId) : original;
+    const regression = exercise?.regressionId != null ? cache.exercise(exercise.regressionId) : null;
+    return {
+      position: i + 1,
+      exerciseId: exercise?.id ?? p.exerciseId,
+      exerciseName: exercise?.name ?? 'Unknown exercise',
+      swappedFrom: swap && original ? { exerciseId: original.id, exerciseName: original.name, swapId: swap.id } : null,
+      regression: regression ? { exerciseId: regression.id, exerciseName: regression.name } : null,
+      cues: exercise?.cues ?? [],
+      prescription: prescriptionForWeek(p, {
+        week,
+        isDeload,
+        weeklyProgression: block?.weeklyProgression ?? 0,
+        deload: block?.deload ?? DEFAULT_DELOAD_RULE,
+      }),
+    };
+  });
+  return { stored, block, template, swaps, session };
+}
+
+/** Exercises, templates and blocks looked up once each (for a day of many athletes). */
+export interface SessionLookups {
+  exercise(id: number): Exercise | null;
+  template(id: number): SessionTemplate | null;
+  block(id: number): Block | null;
+}
+
+export function sessionLookups(db: SquadDb): SessionLookups {
+  const memo = <T>(find: (db: SquadDb, id: number) => T | null) => {
+    const seen = new Map<number, T | null>();
+    return (id: number): T | null => {
+      if (!seen.has(id)) seen.set(id, find(db, id));
+      return seen.get(id) ?? null;
+    };
+  };
+  return { exercise: memo(findExercise), template: memo(findTemplate), block: memo(findBlock) };
 }
 
 export function planSummary(db: SquadDb): PlanSummary {

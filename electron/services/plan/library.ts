@@ -6,6 +6,7 @@ import type { ExerciseFields, TemplateFields } from '../../../shared/contract/pl
 import { AppError } from '../../../shared/errors';
 import type { Exercise, SessionTemplate } from '../../../shared/plan/model';
 import { planNameKey } from '../../../shared/plan/model';
+import { isReferencedRowRefusal } from '../../db/errors';
 import * as exercises from '../../db/repositories/exercises';
 import * as templates from '../../db/repositories/templates';
 import type { SquadDb } from '../../db/types';
@@ -86,7 +87,13 @@ export function removeExercise(db: SquadDb, id: number): Exercise {
     }
     if (use.swaps > 0) throw new AppError('conflict', `"${exercise.name}" is used in ${use.swaps} exercise swap${use.swaps === 1 ? '' : 's'}. Remove those first, or hide it.`);
     // Exercises that name it as their regression or progression lose the link (ON DELETE SET NULL).
-    exercises.deleteExercise(db, id);
+    try {
+      exercises.deleteExercise(db, id);
+    } catch (error) {
+      // Logged sets and working maxes keep it (ON DELETE RESTRICT): it is part of the training record.
+      if (isReferencedRowRefusal(error)) throw new AppError('conflict', `"${exercise.name}" is in logged sessions or working maxes, so it stays. Hide it instead.`);
+      throw error;
+    }
     return exercise;
   })();
 }

@@ -1,0 +1,136 @@
+/**
+ * Writes the generated working maxes and training logs (shared/sample/logs.ts) into the squad the
+ * sample-squad loader just filled, inside its transaction, after the plan (the logs are the
+ * calendar's past days as the athletes did them). Large squad: two seasons of sessions, runs and
+ * wellness checks, the last twelve weeks' sessions with their sets, written with multi-row
+ * inserts in the loader's one transaction.
+ */
+import { localToday } from '../../shared/dates';
+import { DEFAULT_DELOAD_RULE } from '../../shared/plan/defaults';
+import { dayNumber, isoDate } from '../../shared/plan/days';
+import type { Block, Exercise, RunType, SessionTemplate } from '../../shared/plan/model';
+import { prescriptionForWeek } from '../../shared/plan/progression';
+import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
+import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '../../shared/sample/logs';
+import type { SquadSize } from '../../shared/sample/generator';
+import { carriesLoad } from '../../shared/sheets/loads';
+import { findBlock } from '../db/repositories/blocks';
+import { findExerciseIdByCode, listExercises } from '../db/repositories/exercises';
+import { listTemplates } from '../db/repositories/templates';
+import { bulkLogWriter } from '../db/repositories/trainingLogs';
+import { writeMax } from '../db/repositories/workingMaxes';
+import type { SquadDb } from '../db/types';
+import { gymOf } from './sheets/sheets';
+
+/** The large squad's sessions keep their sets this far back (shared/sample/logs.ts). */
+const SETS_KEPT_WEEKS = 12;
+
+interface PastDayRow {
+  athlete_id: number;
+  day: number;
+  block_id: number | null;
+  week: number | null;
+  is_deload: number;
+  template_id: number | null;
+  run_type: RunType | null;
+  run_minutes: number | null;
+  run_rpe: number | null;
+}
+
+export function loadSampleLogs(
+  db: SquadDb,
+  options: { seed: number; size: SquadSize; athletes: readonly LogSampleAthlete[]; athleteIds: readonly number[] },
+  now: Date,
+): { maxes: number; strengthLogs: number; sets: number } {
+  const random = logStream(options.seed);
+  const today = localToday(now);
+  const stamp = now.toISOString();
+  const gym = gymOf(db, now);
+  const firstDay = db.prepare('SELECT min(date) FROM athlete_day').pluck().get() as string | null;
+  if (firstDay === null) return { maxes: 0, strengthLogs: 0, sets: 0 };
+
+  // The exercises the built-in templates load: the ones a coach would enter maxes for.
+  const loaded = new Map<string, Exercise['equipment']>();
+  const exercises = new Map(listExercises(db).map((e) => [e.id, e]));
+  const codeOf = new Map([...exercises.values()].map((e) => [e.code ?? '', e]));
+  for (const t of TEMPLATE_LIBRARY) {
+    for (const p of t.prescriptions) {
+      const e = codeOf.get(p.exercise);
+      if (e && p.loadRule !== 'bodyweight' && carriesLoad(e.equipment)) loaded.set(p.exercise, e.equipment);
+    }
+  }
+  const loadedList = [...loaded].map(([code, equipment]) => ({ code, equipment }));
+
+  const strength = options.athletes.map((a) => new AthleteStrength(a, random, firstDay));
+  const kinds = options.athletes.map(() => maxKindOf(random));
+  let maxes = 0;
+  options.athleteIds.forEach((athleteId, i) => {
+    for (const m of sampleMaxes(kinds[i] ?? 'none', strength[i] as AthleteStrength, loadedList, today, random)) {
+      const exerciseId = findExerciseIdByCode(db, m.code);
+      if (exerciseId === null) continue;
+      writeMax(db, { athleteId, exerciseId, testedKg: m.testedKg, testedOn: m.testedOn, startingKg: m.startingKg, startingReps: m.startingReps }, stamp);
+      maxes += 1;
+    }
+  });
+
+  const indexOf = new Map(options.athleteIds.map((id, i) => [id, i]));
+  const templates = new Map<number, SessionTemplate>(listTemplates(db).map((t) => [t.id, t]));
+  const blocks = new Map<number, Block | null>();
+  const blockOf = (id: number) => {
+    if (!blocks.has(id)) blocks.set(id, findBlock(db, id));
+    return blocks.get(id) ?? null;
+  };
+  // The same template in the same week of the same block is the same session for everyone.
+  const sessions = new Map<string, PlannedLine[]>();
+  const linesOf = (row: PastDayRow): PlannedLine[] => {
+    const key = `${row.template_id}:${row.block_id}:${row.week}:${row.is_deload}`;
+    let lines = sessions.get(key);
+    if (!lines) {
+      const block = row.block_id === null ? null : blockOf(row.block_id);
+      const context = { week: row.week ?? 1, isDeload: row.is_deload === 1, weeklyProgression: block?.weeklyProgression ?? 0, deload: block?.deload ?? DEFAULT_DELOAD_RULE };
+      lines = (templates.get(row.template_id ?? 0)?.prescriptions ?? []).map((p, i) => {
+        const e = exercises.get(p.exerciseId);
+        return { position: i + 1, exerciseId: p.exerciseId, code: e?.code ?? null, equipment: e?.equipment ?? 'other', prescription: prescriptionForWeek(p, context) };
+      });
+      sessions.set(key, lines);
+    }
+    return lines;
+  };
+
+  let strengthLogs = 0;
+  let sets = 0;
+  const setsFrom = dayNumber(today) - SETS_KEPT_WEEKS * 7;
+  const writer = bulkLogWriter(db, stamp);
+  const pastDays = db.prepare(
+    `SELECT athlete_id, day, block_id, week, is_deload, template_id, run_type, run_minutes, run_rpe
+     FROM athlete_day WHERE day < ? AND (template_id IS NOT NULL OR (run_type IS NOT NULL AND run_type <> 'rest')) ORDER BY athlete_id, day`,
+  );
+  // Read first, then write (SQLite cannot write while a read is still open on the connection).
+  for (const row of pastDays.all(dayNumber(today)) as PastDayRow[]) {
+    const i = indexOf.get(row.athlete_id);
+    if (i === undefined) continue;
+    const athlete = options.athletes[i] as LogSampleAthlete;
+    const template = row.template_id === null ? null : (templates.get(row.template_id) ?? null);
+    const date = isoDate(row.day);
+    const day: PlannedDay = {
+      date,
+      templateId: template?.id ?? null,
+      plannedMinutes: template?.plannedMinutes ?? 0,
+      targetRpe: template?.targetRpe ?? 0,
+      lines: template ? linesOf(row) : [],
+      run: row.run_type === null ? null : { type: row.run_type, minutes: row.run_minutes ?? 0, rpe: row.run_rpe ?? 0 },
+    };
+    // In the small sample, athletes with starting loads or none are new to the weight room this week.
+    const lifting = options.size === 'large' || kinds[i] === 'tested';
+    const log = sampleDayLog(random, athlete, strength[i] as AthleteStrength, day, gym, { lifting, withSets: row.day >= setsFrom });
+    if (log.strength) {
+      writer.strength(row.athlete_id, date, log.strength, template?.name ?? '');
+      strengthLogs += 1;
+      sets += log.strength.sets.length;
+    }
+    if (log.run) writer.run(row.athlete_id, date, log.run);
+    if (log.wellness) writer.wellness(row.athlete_id, date, log.wellness);
+  }
+  writer.finish();
+  return { maxes, strengthLogs, sets };
+}
