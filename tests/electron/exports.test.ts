@@ -16,6 +16,7 @@ import { createApiContext, type ApiContext } from '../../electron/api/context';
 import { dispatch } from '../../electron/api/dispatch';
 import { ATHLETE_DAY_COUNT_SQL, ATHLETE_DAY_RANGE_SQL, ATHLETE_DOING_SQL } from '../../electron/db/repositories/athleteDays';
 import { DATED_SPAN_SQL } from '../../electron/db/repositories/exportSpan';
+import { LOG_RANGE_SQL } from '../../electron/db/repositories/trainingLogRanges';
 import type { FileDialogs } from '../../electron/files/dialogs';
 import { calendarText } from '../../electron/services/exports/calendarFile';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
@@ -33,7 +34,7 @@ beforeEach(async () => {
 });
 afterEach(() => squad.close());
 
-const { ok, refused, smallSquad, foundationalBlock } = planApi(() => squad);
+const { ok, refused, smallSquad, foundationalBlock, exerciseId } = planApi(() => squad);
 
 const BLOCK = { from: '2026-09-07', to: '2026-10-04' };
 
@@ -76,7 +77,7 @@ async function calendarFile(input: MethodInput<'exports.calendar'>) {
   return { result, ...parseIcs(fs.readFileSync(savedPath(squad.ctx, result.file), 'utf8')) };
 }
 
-const ALL_TABLES = ['athletes', 'blocks', 'day_plan', 'events', 'test_sessions', 'test_results'];
+const ALL_TABLES = ['athletes', 'blocks', 'day_plan', 'events', 'training_sessions', 'training_sets', 'runs', 'wellness', 'test_sessions', 'test_results'];
 
 describe('the tables an export can hold', () => {
   it('lists every table with the choices that apply to it', async () => {
@@ -93,7 +94,7 @@ describe('the XLSX workbook', () => {
     const result = await exportTables({ format: 'xlsx', tables: ALL_TABLES, includeArchived: true });
     expect(result.file).toMatchObject({ outcome: 'download', fileName: 'Riverside XC export 2026-09-07.xlsx' });
     const workbook = await readWorkbook(savedPath(squad.ctx, result.file));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Athletes', 'Blocks', 'Day-by-day plan', 'Test days and races', 'Test sessions', 'Test results']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Athletes', 'Blocks', 'Day-by-day plan', 'Test days and races', 'Strength sessions', 'Sets', 'Runs', 'Wellness', 'Test sessions', 'Test results']);
 
     const athletes = workbook.getWorksheet('Athletes');
     if (!athletes) throw new Error('no Athletes sheet');
@@ -216,6 +217,71 @@ describe('the XLSX workbook', () => {
     const trials = [row?.['Trial 1'], row?.['Trial 2'], row?.['Trial 3']].filter((t): t is number => typeof t === 'number');
     expect(trials.length).toBeGreaterThan(0);
     expect(Math.max(...trials)).toBeCloseTo(row?.Score as number, 9);
+  });
+});
+
+describe('the training logs', () => {
+  it('exports strength sessions, sets, runs and wellness checks as keyed back, in the squad unit, archived athletes when asked', async () => {
+    const ids = await buildSquad('lb');
+    const trapBar = await exerciseId('trap_bar_deadlift');
+    clock = new Date('2026-09-10T06:00:00Z'); // results are logged on the day or after
+    const template = (await ok('sheets.day', { date: '2026-09-07', athleteIds: [ids.ben] })).sheets[0]?.session?.templateId ?? null;
+    // Ben, Monday 7 Sep: the A session (3 x 6 at 60 kg, RPE 6 for 50 min) and an easy 32 min run
+    // at RPE 3; half a wellness check. Ana, Tuesday: intervals missed; a full wellness check.
+    await ok('results.save', {
+      athleteId: ids.ben,
+      date: '2026-09-07',
+      strength: {
+        templateId: template,
+        status: 'done',
+        sessionRpe: 6,
+        minutes: 50,
+        note: 'felt strong',
+        sets: [1, 2, 3].map((setNumber) => ({ position: 1, setNumber, exerciseId: trapBar, reps: 6, loadKg: 60, seconds: null, metres: null, contacts: null, plannedDose: 6, plannedLoadKg: 60, repsInReserve: 2 })),
+      },
+      run: { runType: 'easy', status: 'done', minutes: 32, sessionRpe: 3, note: '' },
+      wellness: { fatigue: null, sleepQuality: 4, muscleSoreness: 3, stress: null, mood: null, hamstringTight: false },
+    });
+    await ok('results.save', {
+      athleteId: ids.ana,
+      date: '2026-09-08',
+      strength: null,
+      run: { runType: 'intervals', status: 'missed', minutes: null, sessionRpe: null, note: 'sick' },
+      wellness: { fatigue: 2, sleepQuality: 3, muscleSoreness: 4, stress: 3, mood: 5, hamstringTight: true },
+    });
+    const result = await exportTables({ format: 'xlsx', tables: ['training_sessions', 'training_sets', 'runs', 'wellness'], includeArchived: true });
+    const workbook = await readWorkbook(savedPath(squad.ctx, result.file));
+
+    const sessions = sheetRecords(workbook.getWorksheet('Strength sessions') as never);
+    expect(sessions).toHaveLength(1);
+    // Session load = RPE x minutes = 6 x 50 = 300.
+    expect(sessions[0]).toMatchObject({ Athlete: 'Ben Okafor', Group: 'Distance', Status: 'Done', 'Session RPE (0-10)': 6, Minutes: 50, 'Session load (RPE x min)': 300, 'Sets logged': 3, Note: 'felt strong' });
+    expect(sessions[0]?.Date).toEqual(new Date(Date.UTC(2026, 8, 7)));
+
+    const sets = sheetRecords(workbook.getWorksheet('Sets') as never);
+    expect(sets.map((r) => r.Set)).toEqual([1, 2, 3]);
+    // 60 kg x 2.2046226 = 132.277 lb, in the squad's unit with the unit in the header.
+    expect(sets[0]?.['Load (lb)']).toBeCloseTo(132.277, 2);
+    expect(sets[0]).toMatchObject({ Exercise: 'Trap bar deadlift', Reps: 6, 'Asked for (dose)': 6, 'Reps in reserve meant': 2 });
+
+    const runs = sheetRecords(workbook.getWorksheet('Runs') as never);
+    // Ana (Distance, family name López) comes before Ben (Okafor) in the export's athlete order.
+    expect(runs.map((r) => [r.Athlete, r.Run, r.Status, r['Session load (RPE x min)'] ?? null])).toEqual([
+      ['Ana López', 'Intervals', 'Missed', null],
+      ['Ben Okafor', 'Easy run', 'Done', 96], // 3 x 32
+    ]);
+
+    const wellness = sheetRecords(workbook.getWorksheet('Wellness') as never);
+    // Ana: 2 + 3 + 4 + 3 + 5 = 17; Ben answered two items, so no total.
+    expect(wellness.map((r) => [r.Athlete, r['Total (5-25, 25 best)'] ?? null, r['Hamstring tightness']])).toEqual([
+      ['Ana López', 17, 'Yes'],
+      ['Ben Okafor', null, 'No'],
+    ]);
+
+    // Ben archived: his logs stay out unless archived athletes are asked for.
+    await ok('athletes.archive', { ids: [ids.ben] });
+    const active = await exportTables({ format: 'csv', tables: ['runs'], includeArchived: false });
+    expect(parseCsv(fs.readFileSync(savedPath(squad.ctx, active.file))).rows.map((r) => r.Athlete)).toEqual(['Ana López']);
   });
 });
 
@@ -504,5 +570,15 @@ describe('query plans', () => {
     expect(queryPlan(squad, DATED_SPAN_SQL.events)).toMatch(/SEARCH calendar_event USING COVERING INDEX calendar_event_by_date/);
     expect(queryPlan(squad, DATED_SPAN_SQL.sessions)).toMatch(/SEARCH test_session USING COVERING INDEX test_session_by_date/);
     expect(queryPlan(squad, DATED_SPAN_SQL.blocks)).toMatch(/SEARCH block USING COVERING INDEX block_by_dates/);
+  });
+
+  it("an athlete's logs in a range come from the logs' (athlete, date) keys; the squad's counts and span from the date indexes", () => {
+    expect(queryPlan(squad, LOG_RANGE_SQL.strength)).toMatch(/SEARCH l USING INDEX sqlite_autoindex_strength_log_1 \(athlete_id=\? AND date>\? AND date<\?\)/);
+    expect(queryPlan(squad, LOG_RANGE_SQL.sets)).toMatch(/SEARCH s USING PRIMARY KEY \(log_id=\?/);
+    expect(queryPlan(squad, LOG_RANGE_SQL.runs)).toMatch(/SEARCH run_log USING INDEX sqlite_autoindex_run_log_1 \(athlete_id=\? AND date>\? AND date<\?\)/);
+    expect(queryPlan(squad, LOG_RANGE_SQL.wellness)).toMatch(/SEARCH wellness_entry USING INDEX sqlite_autoindex_wellness_entry_1 \(athlete_id=\? AND date>\? AND date<\?\)/);
+    for (const sql of [LOG_RANGE_SQL.strength, LOG_RANGE_SQL.sets, LOG_RANGE_SQL.runs, LOG_RANGE_SQL.wellness]) expect(queryPlan(squad, sql), sql).not.toMatch(/SCAN|TEMP B-TREE/);
+    for (const sql of [LOG_RANGE_SQL.countStrength, LOG_RANGE_SQL.countSets, LOG_RANGE_SQL.countRuns, LOG_RANGE_SQL.countWellness]) expect(queryPlan(squad, sql), sql).not.toMatch(/SCAN/);
+    for (const sql of [DATED_SPAN_SQL.strengthLogs, DATED_SPAN_SQL.runLogs, DATED_SPAN_SQL.wellness]) expect(queryPlan(squad, sql).replace('SCAN CONSTANT ROW', ''), sql).not.toMatch(/SCAN/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The dates a squad spans, for the exports' "All dates": the first and last of its blocks, test
- * days and races, and test sessions.
+ * days and races, test sessions, and the training logs (strength sessions, runs, wellness checks).
  */
 import type { IsoDate } from '../../../shared/dates';
 import { preparedStatements } from '../statements';
@@ -12,6 +12,9 @@ export const DATED_SPAN_SQL = {
   blocks: 'SELECT (SELECT min(start_date) FROM block) AS first, (SELECT max(end_date) FROM block) AS last',
   events: 'SELECT (SELECT min(date) FROM calendar_event) AS first, (SELECT max(date) FROM calendar_event) AS last',
   sessions: 'SELECT (SELECT min(session_date) FROM test_session) AS first, (SELECT max(session_date) FROM test_session) AS last',
+  strengthLogs: 'SELECT (SELECT min(date) FROM strength_log) AS first, (SELECT max(date) FROM strength_log) AS last',
+  runLogs: 'SELECT (SELECT min(date) FROM run_log) AS first, (SELECT max(date) FROM run_log) AS last',
+  wellness: 'SELECT (SELECT min(date) FROM wellness_entry) AS first, (SELECT max(date) FROM wellness_entry) AS last',
 } as const;
 
 const sql = preparedStatements(DATED_SPAN_SQL);

@@ -163,7 +163,7 @@ export function ExportCard({ options, groups, settings, summary, athleteCount, d
                     This season
                   </Button>
                   {allDates && (
-                    <Button variant="subtle" size="compact-sm" onClick={() => setRange(allDates)} disabled={running !== null} title="From the first block, test or race to the last">
+                    <Button variant="subtle" size="compact-sm" onClick={() => setRange(allDates)} disabled={running !== null} title="From the first block, test, race or training log to the last">
                       All dates
                     </Button>
                   )}
@@ -195,7 +195,7 @@ export function ExportCard({ options, groups, settings, summary, athleteCount, d
               {usesArchived && (
                 <Switch
                   label="Include archived athletes"
-                  description="In the roster and the test results (archived athletes have no day-by-day plan)"
+                  description="In the roster, the training logs and the test results (archived athletes have no day-by-day plan)"
                   checked={includeArchived}
                   onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
                   disabled={running !== null}

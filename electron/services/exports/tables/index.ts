@@ -11,8 +11,20 @@ import { dayPlanTable } from './dayPlan';
 import { eventsTable } from './events';
 import { testResultsTable } from './testResults';
 import { testSessionsTable } from './testSessions';
+import { runsTable, trainingSessionsTable, trainingSetsTable, wellnessTable } from './trainingLogs';
 
-export const EXPORT_TABLES: readonly ExportTable[] = [athletesTable, blocksTable, dayPlanTable, eventsTable, testSessionsTable, testResultsTable];
+export const EXPORT_TABLES: readonly ExportTable[] = [
+  athletesTable,
+  blocksTable,
+  dayPlanTable,
+  eventsTable,
+  trainingSessionsTable,
+  trainingSetsTable,
+  runsTable,
+  wellnessTable,
+  testSessionsTable,
+  testResultsTable,
+];
 
 export function exportTableInfo(): ExportTableInfo[] {
   return EXPORT_TABLES.map((t) => ({
