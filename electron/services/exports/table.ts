@@ -1,6 +1,6 @@
 /**
  * One exported table: a small definition the export writes the same way to a workbook sheet or a
- * CSV file. Adding a table (the training logs, when they land) is one new module in `tables/`
+ * CSV file. Adding a table is one new module in `tables/`
  * exporting an `ExportTable`, listed in `tables/index.ts`: the Export card, the contract and the
  * writers need no change.
  */
