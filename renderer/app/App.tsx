@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
+import { DatesProvider, type DayOfWeek } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -34,7 +34,18 @@ function StatusGate() {
   if (status.isPending) return null;
   if (status.isError) return <StartupProblem message={status.error.message} />;
   if (status.data.problem) return <StartupProblem status={status.data} />;
-  return <RouterProvider router={router} />;
+  return (
+    <SquadWeek>
+      <RouterProvider router={router} />
+    </SquadWeek>
+  );
+}
+
+/** Date pickers start their weeks on the squad's first day of the week (Settings), Monday until it is read. */
+function SquadWeek({ children }: { children: React.ReactNode }) {
+  const settings = useApiQuery('settings.get', {});
+  const firstDayOfWeek = (settings.data?.firstDayOfWeek ?? 1) as DayOfWeek; // 0-6, checked by the settings schema
+  return <DatesProvider settings={{ firstDayOfWeek }}>{children}</DatesProvider>;
 }
 
 export function createQueryClient(): QueryClient {

@@ -12,6 +12,10 @@ const GLOBAL_SHORTCUTS: [string, string][] = [
   ['/', 'Search the roster'],
   ['n', 'Add an athlete (on the roster)'],
   ['mod+enter', 'Save the open form'],
+  ['arrows', 'Calendar: move between days and athletes'],
+  ['shift+arrows', 'Calendar: select several days'],
+  ['enter', 'Calendar: open the day'],
+  ['delete', "Calendar: reset the selected days to the group's plan"],
   ['escape', 'Close a form or dialog without saving'],
   ['?', 'Show these shortcuts'],
 ];

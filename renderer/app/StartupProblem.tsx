@@ -1,12 +1,11 @@
-import { Alert, Badge, Button, Center, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseOff, IconRestore } from '@tabler/icons-react';
 import type { AppStatus } from '../../shared/contract/roster';
-import { formatDateLong } from '../../shared/dates';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/hooks';
-import { formatBytes, useRestoreFlow } from '../features/data/restore';
+import { BackupsTable, useRestoreFlow } from '../features/data/restore';
 
 /** Problems a backup can fix: the file is damaged or is not a squad at all. */
 const RECOVERABLE = new Set(['damaged', 'not_a_database']);
@@ -92,38 +91,7 @@ function Recovery({ status }: { status: AppStatus }) {
         </Alert>
       )}
       {list.length > 0 && (
-        <Table verticalSpacing={4} aria-label="Backups">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Taken</Table.Th>
-              <Table.Th>Why</Table.Th>
-              <Table.Th ta="right">Size</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((b) => (
-              <Table.Tr key={b.name}>
-                <Table.Td>
-                  {formatDateLong(b.date)}, {b.time.slice(0, 5)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={b.kind === 'daily' ? 'gray' : 'blue'}>
-                    {b.kindLabel}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {formatBytes(b.sizeBytes)}
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Button size="compact-sm" variant="subtle" onClick={() => void restore.start({ kind: 'listed', name: b.name })} aria-label={`Restore the backup of ${b.date} ${b.time}`}>
-                    Restore…
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <BackupsTable backups={list} onRestore={(source) => void restore.start(source)} />
       )}
       {restore.element}
     </Stack>

@@ -14,6 +14,10 @@ export function shortcutLabel(keys: string): string {
           return 'Enter';
         case 'escape':
           return 'Esc';
+        case 'arrows':
+          return '←↑↓→';
+        case 'delete':
+          return 'Delete';
         default:
           return part.length === 1 ? part.toUpperCase() : part;
       }

@@ -5,8 +5,7 @@
  */
 import { ActionIcon, Alert, Button, EmptyState, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconDatabaseImport, IconFirstAidKit, IconPlus, IconSearch, IconUsers, IconX } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconFirstAidKit, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -17,7 +16,8 @@ import { dayNumber, isoDate, weekStartOf } from '../../../shared/plan/days';
 import { GRID } from '../../../shared/plan/gridCode';
 import type { CalendarEvent } from '../../../shared/plan/model';
 import { call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
+import { NoAthletesYet } from '../../app/NoAthletesYet';
 import { shortcutLabel } from '../../lib/keys';
 import { BulkBar } from './BulkBar';
 import { CalendarGrid, NAME_WIDTH, type GridHandle } from './CalendarGrid';
@@ -48,7 +48,6 @@ export function CalendarPage() {
   const [firstPageIn, setFirstPageIn] = useState(false);
   const templatesQuery = useApiQuery('templates.list', {}, { enabled: firstPageIn });
   const suggestionsQuery = useApiQuery('swaps.suggestions', {}, { enabled: firstPageIn });
-  const loadSample = useApiMutation('sample.load');
   const changes = useChanges();
 
   const [zoom, setZoomState] = useState<Zoom>(() => (sessionStorage.getItem(ZOOM_KEY) as Zoom | null) ?? 'month');
@@ -210,31 +209,7 @@ export function CalendarPage() {
   if (athletesQuery.isPending || groupsQuery.isPending || !settings || summaryQuery.isPending) return null;
 
   if (athletes.length === 0) {
-    return (
-      <Paper withBorder p="xl" maw={720} mx="auto" mt="xl">
-        <EmptyState icon={<IconUsers size={32} />} variant="light" title="No athletes yet" description="The calendar shows every athlete's strength sessions and runs, day by day. Add your squad on the roster first, or load the sample squad (24 athletes with a plan) to look around.">
-          <EmptyState.Actions>
-            <Button leftSection={<IconUsers size={18} />} onClick={() => void navigate('/roster')}>
-              Go to the roster
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconDatabaseImport size={18} />}
-              loading={loadSample.isPending}
-              disabled={groups.length > 0}
-              onClick={() =>
-                loadSample.mutateAsync({}).then(
-                  (r) => notifications.show({ color: 'teal', message: `Loaded the sample squad: ${r.athletes} athletes in ${r.groups} groups, with a plan.` }),
-                  (e: Error) => notifications.show({ color: 'red', title: 'Sample squad not loaded', message: e.message }),
-                )
-              }
-            >
-              Load sample squad
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
-    );
+    return <NoAthletesYet hasGroups={groups.length > 0} description="The calendar shows every athlete's strength sessions and runs, day by day. Add your squad on the roster first, or load the sample squad (24 athletes with a plan) to look around." />;
   }
 
   if (!hasPlan) {

@@ -3,13 +3,12 @@
  * roster import, the exports (the squad's tables as XLSX or CSV, the calendar as an ICS file),
  * and how to move the squad to another laptop (a backup, not an export).
  */
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Code, CopyButton, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconDatabaseExport, IconFileImport, IconHistory, IconRestore } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract/backups';
-import { formatDateLong } from '../../../shared/dates';
 import { call } from '../../api/client';
 import { downloadPrepared } from '../../api/files';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -18,7 +17,7 @@ import { CalendarFileCard } from './CalendarFileCard';
 import { DataCard } from './DataCard';
 import { ExportCard } from './ExportCard';
 import { ImportRosterModal } from './ImportRosterModal';
-import { formatBytes, useRestoreFlow } from './restore';
+import { BackupsTable, formatBytes, useRestoreFlow } from './restore';
 
 function PathLine({ label, value }: { label: string; value: string }) {
   return (
@@ -140,38 +139,7 @@ export function DataPage() {
           </Group>
         )}
         {list.length > 0 && (
-          <Table verticalSpacing={4} highlightOnHover aria-label="Backups">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Taken</Table.Th>
-                <Table.Th>Why</Table.Th>
-                <Table.Th ta="right">Size</Table.Th>
-                <Table.Th w={120} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map((b) => (
-                <Table.Tr key={b.name}>
-                  <Table.Td>
-                    {formatDateLong(b.date)}, {b.time.slice(0, 5)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={b.kind === 'daily' ? 'gray' : 'blue'}>
-                      {b.kindLabel}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right" className="tabular">
-                    {formatBytes(b.sizeBytes)}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="compact-sm" variant="subtle" onClick={() => void restore.start({ kind: 'listed', name: b.name })} aria-label={`Restore the backup of ${b.date} ${b.time}`}>
-                      Restore…
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <BackupsTable backups={list} onRestore={(source) => void restore.start(source)} />
         )}
       </DataCard>
 

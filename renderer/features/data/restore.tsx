@@ -8,7 +8,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState, type ReactNode } from 'react';
-import type { BackupPreview, BackupSource, RestoreResult } from '../../../shared/contract/backups';
+import type { BackupInfo, BackupPreview, BackupSource, RestoreResult } from '../../../shared/contract/backups';
+import { formatDateLong } from '../../../shared/dates';
 import { call } from '../../api/client';
 import { uploadFile } from '../../api/files';
 
@@ -24,6 +25,44 @@ export function formatWhen(iso: string | null): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The automatic backups, newest first, each with a Restore… button that starts the restore flow. */
+export function BackupsTable({ backups, onRestore }: { backups: readonly BackupInfo[]; onRestore: (source: BackupSource) => void }) {
+  return (
+    <Table verticalSpacing={4} highlightOnHover aria-label="Backups">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Taken</Table.Th>
+          <Table.Th>Why</Table.Th>
+          <Table.Th ta="right">Size</Table.Th>
+          <Table.Th w={120} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {backups.map((b) => (
+          <Table.Tr key={b.name}>
+            <Table.Td>
+              {formatDateLong(b.date)}, {b.time.slice(0, 5)}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={b.kind === 'daily' ? 'gray' : 'blue'}>
+                {b.kindLabel}
+              </Badge>
+            </Table.Td>
+            <Table.Td ta="right" className="tabular">
+              {formatBytes(b.sizeBytes)}
+            </Table.Td>
+            <Table.Td ta="right">
+              <Button size="compact-sm" variant="subtle" onClick={() => onRestore({ kind: 'listed', name: b.name })} aria-label={`Restore the backup of ${b.date} ${b.time}`}>
+                Restore…
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
 }
 
 /** What a backup holds, side by side with what the coach needs to decide. */

@@ -4,11 +4,11 @@
  * results back in, and keep each athlete's working maxes.
  */
 import { Button, EmptyState, Paper, Stack, Tabs } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCalendarEvent, IconDatabaseImport, IconUsers } from '@tabler/icons-react';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
+import { NoAthletesYet } from '../../app/NoAthletesYet';
 import { MaxesTab } from './MaxesTab';
 import { PrintTab } from './PrintTab';
 import { ResultsTab } from './ResultsTab';
@@ -25,34 +25,9 @@ function Prerequisites({ children, needsPlan }: { children: ReactNode; needsPlan
   const athletes = useApiQuery('athletes.list', { status: 'active' });
   const summary = useApiQuery('calendar.summary', {});
   const groups = useApiQuery('groups.list', {});
-  const loadSample = useApiMutation('sample.load');
   if (!athletes.data || !summary.data) return null;
   if (athletes.data.length === 0) {
-    return (
-      <Paper withBorder p="xl" maw={720} mx="auto" mt="xl">
-        <EmptyState icon={<IconUsers size={32} />} variant="light" title="No athletes yet" description="Session sheets give every athlete their own loads for the day. Add your squad on the roster first, or load the sample squad (24 athletes with a plan, working maxes and a few weeks of results) to look around.">
-          <EmptyState.Actions>
-            <Button leftSection={<IconUsers size={18} />} onClick={() => void navigate('/roster')}>
-              Go to the roster
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconDatabaseImport size={18} />}
-              loading={loadSample.isPending}
-              disabled={(groups.data ?? []).length > 0}
-              onClick={() =>
-                loadSample.mutateAsync({}).then(
-                  (r) => notifications.show({ color: 'teal', message: `Loaded the sample squad: ${r.athletes} athletes in ${r.groups} groups.` }),
-                  (e: Error) => notifications.show({ color: 'red', title: 'Sample squad not loaded', message: e.message }),
-                )
-              }
-            >
-              Load sample squad
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
-    );
+    return <NoAthletesYet hasGroups={(groups.data ?? []).length > 0} description="Session sheets give every athlete their own loads for the day. Add your squad on the roster first, or load the sample squad (24 athletes with a plan, working maxes and a few weeks of results) to look around." />;
   }
   if (needsPlan && summary.data.blocks === 0) {
     return (
