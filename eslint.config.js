@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dist-electron/**', 'dist-web/**', 'dist-bench/**', 'dist-renderer/**', 'release/**', 'node_modules/**', 'test-output/**', '.native/**', 'coverage/**'],
+    ignores: ['dist/**', 'dist-electron/**', 'dist-web/**', 'dist-bench/**', 'dist-renderer/**', 'release/**', 'node_modules/**', 'test-output/**', '.native/**', 'coverage/**', '.scratch/**', '.web-data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
