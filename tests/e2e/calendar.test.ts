@@ -1,18 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, localToday, startOfWeek } from '../../shared/dates';
-import { launchChromium, openApp, screenshot, startBrowserMode, type RunningApp } from './harness';
+import { chromiumSession, screenshot } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-});
+const e2e = chromiumSession();
 
 // page.evaluate runs in Chromium; the one browser global it touches (this file has no DOM types).
 declare const sessionStorage: { getItem(key: string): string | null };
@@ -74,8 +65,7 @@ interface DayDetailLite {
 
 describe('season plan and calendar, end to end in Chromium', () => {
   it('builds a 2-block plan for a group, overrides one athlete, sees it at every zoom, undoes; bulk and keyboard', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
 
     // Calendar with nobody in the squad.
@@ -220,8 +210,7 @@ describe('season plan and calendar, end to end in Chromium', () => {
   });
 
   it('the sample squad: every zoom, an injured athlete with regressions, and every plan screen', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { app, page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByText('24 active athletes').waitFor();
     // With a plan, the app opens on the calendar.

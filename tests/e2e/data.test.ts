@@ -1,31 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, startBrowserMode, type RunningApp } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumSession, screenshot } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
+const e2e = chromiumSession();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-e2e-files-'));
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await app?.stop();
-  app = null;
 });
 
 const MESSY_CSV = path.resolve('tests/fixtures/roster/messy.csv');
 
 describe('the Data section, end to end in Chromium', () => {
   it('imports a roster CSV (refused rows shown), backs up now, and restores with a preview', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
     await page.keyboard.press('Control+9');
     await page.getByRole('heading', { name: 'Data', exact: true }).waitFor();
@@ -94,8 +83,8 @@ describe('the Data section, end to end in Chromium', () => {
 
   it('a damaged squad file: a clear screen, the newest good backup checked and restored, the damaged file kept', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-e2e-damaged-'));
-    app = await startBrowserMode({ dataDir, keepData: true });
-    let { page } = await openApp(browser, app);
+    const first = await e2e.start({ dataDir, keepData: true });
+    let { page } = first;
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByText('24 active athletes').waitFor();
     // Keep a backup with the sample squad in the backups folder, as yesterday's daily backup.
@@ -103,15 +92,14 @@ describe('the Data section, end to end in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up now' }).click()]);
     await download.saveAs(path.join(dataDir, 'backups', '2020-01-01_06-00-00_daily.backchain'));
     await page.close();
-    await app.stop();
+    await first.app.stop();
 
     // The squad file is damaged: a page of it overwritten with garbage.
     const squadFile = path.join(dataDir, 'squad.db');
     const damaged = Buffer.alloc(fs.statSync(squadFile).size, 'lost power ');
     fs.writeFileSync(squadFile, damaged);
 
-    app = await startBrowserMode({ dataDir });
-    const reopened = await openApp(browser, app);
+    const reopened = await e2e.start({ dataDir });
     page = reopened.page;
     const errors = reopened.errors;
     await page.getByRole('heading', { name: 'Backchain cannot open your squad' }).waitFor();
@@ -135,8 +123,7 @@ describe('the Data section, end to end in Chromium', () => {
   });
 
   it('imports an Excel workbook on a small laptop screen (1280 x 720): the buttons stay in view', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app, { width: 1280, height: 720 });
+    const { page, errors } = await e2e.start({}, { width: 1280, height: 720 });
     await page.getByText('Your squad is empty').waitFor();
     await page.keyboard.press('Control+9');
     await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();

@@ -6,32 +6,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { databasePath, openSquadDatabase } from '../../electron/db/connection';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
 import { parseIcs, readWorkbook, sheetRecords } from '../support/exportFiles';
-import { launchChromium, openApp, screenshot, startBrowserMode, type RunningApp } from './harness';
+import { chromiumSession, screenshot } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
+const e2e = chromiumSession();
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-e2e-exports-'));
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   fs.rmSync(scratch, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await app?.stop();
-  app = null;
 });
 
 describe('exports from the Data section, end to end in Chromium', () => {
   it('an empty squad says there is nothing to export yet', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
     await page.keyboard.press('Control+9');
     const exportCard = page.getByRole('region', { name: 'Export' });
@@ -43,8 +32,7 @@ describe('exports from the Data section, end to end in Chromium', () => {
   });
 
   it('exports the sample squad as a workbook and a group calendar, and refuses a reversed date range', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByText('24 active athletes').waitFor();
     await page.keyboard.press('Control+9');
@@ -62,7 +50,7 @@ describe('exports from the Data section, end to end in Chromium', () => {
     await page.getByText(/^Downloaded Riverside .*\.xlsx/).waitFor();
     await screenshot(page, 'exports-03-exported');
     const workbook = await readWorkbook(workbookFile);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Athletes', 'Blocks', 'Day-by-day plan', 'Test days and races', 'Test sessions', 'Test results']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Athletes', 'Blocks', 'Day-by-day plan', 'Test days and races', 'Strength sessions', 'Sets', 'Runs', 'Wellness', 'Test sessions', 'Test results']);
     const athletes = workbook.getWorksheet('Athletes');
     expect(athletes?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheetRecords(athletes as never)).toHaveLength(24);
@@ -70,6 +58,8 @@ describe('exports from the Data section, end to end in Chromium', () => {
     const plan = sheetRecords(workbook.getWorksheet('Day-by-day plan') as never);
     expect(plan.length).toBeGreaterThan(24 * 7);
     expect(plan[0]?.Date).toBeInstanceOf(Date);
+    // The sample's past days are logged: strength sessions with their sets, runs, wellness checks.
+    for (const sheet of ['Strength sessions', 'Sets', 'Runs', 'Wellness']) expect(sheetRecords(workbook.getWorksheet(sheet) as never).length, sheet).toBeGreaterThan(24);
     // "All dates" reaches back to the sample's reliability session and baseline: all four sessions.
     expect(sheetRecords(workbook.getWorksheet('Test sessions') as never)).toHaveLength(4);
 
@@ -118,8 +108,7 @@ describe('exports from the Data section, end to end in Chromium', () => {
     const db = await openSquadDatabase(databasePath(dataDir));
     loadGeneratedSquad(db, { seed: 5, size: 'large' }, new Date());
     db.close();
-    app = await startBrowserMode({ dataDir });
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start({ dataDir });
     // A squad with a plan opens on the calendar.
     await page.getByRole('heading', { name: 'Calendar' }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+9');

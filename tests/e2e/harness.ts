@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.BACKCHAIN_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -76,4 +77,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * One Chromium for a test file, and browser mode started per test: `start()` runs the server on a
+ * fresh (or given) data folder and opens the app in a new page; the server is stopped after each
+ * test and Chromium after the file. Call it once at the top of a test file.
+ */
+export function chromiumSession() {
+  let browser: Browser | null = null;
+  let app: RunningApp | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    /** The browser-mode server of the running test (null before `start`). */
+    get app(): RunningApp | null {
+      return app;
+    },
+    async start(options: { dataDir?: string; keepData?: boolean } = {}, viewport?: { width: number; height: number }): Promise<{ app: RunningApp; page: Page; errors: string[] }> {
+      if (!browser) throw new Error('chromiumSession().start() runs inside a test');
+      await app?.stop();
+      app = await startBrowserMode(options);
+      return { app, ...(await openApp(browser, app, viewport)) };
+    },
+  };
 }

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, startBrowserMode, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumSession, screenshot } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-});
+const e2e = chromiumSession();
 
 async function go(page: Page, hash: string) {
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
@@ -26,8 +17,7 @@ function gridRows(page: Page) {
 
 describe('re-tests, end to end in Chromium', () => {
   it('shows what to do first when there are no sessions', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
     await go(page, '/tests');
     await page.getByText('No test sessions yet').waitFor();
@@ -39,8 +29,7 @@ describe('re-tests, end to end in Chromium', () => {
   });
 
   it('enters a re-test for a group by keyboard, refuses bad values at the cell, imports a CSV, compares, charts, exports and prints', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByRole('cell', { name: /Sprints/ }).first().waitFor();
 
@@ -173,8 +162,7 @@ describe('re-tests, end to end in Chromium', () => {
   });
 
   it('prints the squad report and takes a typical error from the reliability session, undoably', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByRole('cell', { name: /Sprints/ }).first().waitFor();
     await go(page, '/tests/compare');

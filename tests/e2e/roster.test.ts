@@ -1,22 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp, screenshot, startBrowserMode, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chromiumSession, screenshot } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-});
+const e2e = chromiumSession();
 
 describe('roster, end to end in Chromium', () => {
   it('add, edit, reject bad input, archive, undo, filter by group', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
 
     await expect(page.getByText('Your squad is empty').waitFor()).resolves.toBeUndefined();
     await screenshot(page, 'roster-01-empty-squad');
@@ -101,8 +90,7 @@ describe('roster, end to end in Chromium', () => {
   });
 
   it('loads the sample squad and changes settings to pounds', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByText('24 active athletes').waitFor();
     await expect(page.getByTestId('squad-name').textContent()).resolves.toContain('(sample)');

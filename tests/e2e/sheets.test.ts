@@ -9,21 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, localToday, startOfWeek } from '../../shared/dates';
-import { launchChromium, openApp, screenshot, SCREENSHOT_DIR, startBrowserMode, type RunningApp } from './harness';
+import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
 
-let browser: Browser;
-let app: RunningApp | null = null;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-afterEach(async () => {
-  await app?.stop();
-  app = null;
-});
+const e2e = chromiumSession();
 
 // page.evaluate runs in Chromium; the browser globals it touches (this file has no DOM types).
 declare const sessionStorage: { getItem(key: string): string | null };
@@ -89,7 +80,7 @@ const OUT = path.resolve('test-output', 'sheets');
 
 /** The print route to PDF, as the benchmark and the desktop's hidden window do it. */
 async function printToPdf(page: Page, route: string, file: string): Promise<string> {
-  await page.goto(`${app?.url}/#${route}`);
+  await page.goto(`${e2e.app?.url}/#${route}`);
   // A fresh page, as the desktop's hidden print window is.
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.printReady === 'true' || document.body.dataset.printError !== undefined, undefined, { timeout: 30_000 });
@@ -121,8 +112,7 @@ function pdfImages(file: string, name: string, pages: number): string[] {
 
 describe('session sheets, end to end', () => {
   it("prints a group's sheets to PDF: one A4 page per athlete with their own loads, regressions and tempo; US Letter in lb; the landscape clipboard", async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { page, errors } = await e2e.start();
     const squad = await distanceSquad(page);
 
     const pdf = await printToPdf(page, `/print/sheets?date=${THIS_MONDAY}&group=${squad.group}&layout=individual&paper=a4`, 'individual-a4.pdf');
@@ -164,8 +154,7 @@ describe('session sheets, end to end', () => {
   });
 
   it("previews the sheets in the app, enters a group's results (a refused value, a doubtful load, leaving the screen), which changes next week's loads; undo", async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { app, page, errors } = await e2e.start();
     const squad = await distanceSquad(page);
     await page.goto(`${app.url}/#/sheets?date=${WEEK1_MONDAY}&group=${squad.group}`);
     await page.reload();
@@ -252,8 +241,7 @@ describe('session sheets, end to end', () => {
   });
 
   it('keeps working maxes: a tested 1RM for one athlete, a starting load for the rest in one step, undo; and the empty states', async () => {
-    app = await startBrowserMode();
-    const { page, errors } = await openApp(browser, app);
+    const { app, page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
     await page.keyboard.press('Control+4');
     await page.getByText('No athletes yet').waitFor();
