@@ -13,6 +13,7 @@ import { retestHandlers } from './handlers/retests';
 import { planHandlers } from './handlers/plan';
 import { exportHandlers } from './handlers/exports';
 import { sheetHandlers } from './handlers/sheets';
+import { loadHandlers } from './handlers/load';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -62,4 +63,5 @@ export const handlers: HandlerMap = {
   ...planHandlers,
   ...exportHandlers,
   ...sheetHandlers,
+  ...loadHandlers,
 };

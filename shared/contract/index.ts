@@ -9,6 +9,7 @@ import type { MethodDef } from './define';
 import { backupMethods } from './backups';
 import { exportMethods } from './exports';
 import { importMethods } from './imports';
+import { loadMethods } from './load';
 import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
@@ -27,6 +28,7 @@ export const contract = {
   ...planMethods,
   ...exportMethods,
   ...sheetMethods,
+  ...loadMethods,
 };
 
 export type Contract = typeof contract;
