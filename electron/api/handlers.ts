@@ -14,6 +14,7 @@ import { planHandlers } from './handlers/plan';
 import { exportHandlers } from './handlers/exports';
 import { sheetHandlers } from './handlers/sheets';
 import { loadHandlers } from './handlers/load';
+import { warningHandlers } from './handlers/warnings';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -64,4 +65,5 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...sheetHandlers,
   ...loadHandlers,
+  ...warningHandlers,
 };

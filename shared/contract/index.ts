@@ -15,6 +15,7 @@ import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
 import { sheetMethods } from './sheets';
+import { warningMethods } from './warnings';
 
 export const contract = {
   ...appMethods,
@@ -29,6 +30,7 @@ export const contract = {
   ...exportMethods,
   ...sheetMethods,
   ...loadMethods,
+  ...warningMethods,
 };
 
 export type Contract = typeof contract;

@@ -10,7 +10,7 @@ import {
   LOAD_WELLNESS_SQL,
   NEXT_DELOAD_SQL,
 } from '../../electron/db/repositories/loadMonitoring';
-import { ACTION_HISTORY_SQL, ATHLETE_ACTION_HISTORY_SQL } from '../../electron/db/repositories/warnings';
+import { ACTION_HISTORY_SQL, ATHLETE_ACTION_HISTORY_SQL, RECENT_DISMISSALS_SQL } from '../../electron/db/repositories/warnings';
 import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
 import { queryPlan } from '../support/calls';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
@@ -55,5 +55,6 @@ describe('query plans of load monitoring', () => {
     expect(all).toBe('SCAN a\nSEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
     const one = queryPlan(squad, ATHLETE_ACTION_HISTORY_SQL);
     expect(one).toBe('SEARCH a USING INDEX warning_action_by_athlete (athlete_id=?)\nSEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(queryPlan(squad, RECENT_DISMISSALS_SQL)).toMatch(/^SEARCH warning_action USING INDEX warning_action_dismissed \(created_at>\?\)/);
   });
 });

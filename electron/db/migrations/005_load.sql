@@ -51,3 +51,5 @@ CREATE TABLE warning_action (
 -- An athlete's history (their page), newest first by id (ids grow with time); the squad's
 -- history reads the table backwards by id.
 CREATE INDEX warning_action_by_athlete ON warning_action (athlete_id);
+-- Dismissals of the last 14 days (whether a current warning stays dismissed).
+CREATE INDEX warning_action_dismissed ON warning_action (created_at) WHERE kind = 'dismissed';

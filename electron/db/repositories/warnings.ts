@@ -5,7 +5,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { WarningThresholds } from '../../../shared/load/thresholds';
 import { WARNING_THRESHOLD_DEFAULTS } from '../../../shared/load/thresholds';
-import type { WarningAction, WarningActionKind, WarningLevel, WarningSignalKey } from '../../../shared/load/warnings';
+import type { DismissalRecord, WarningAction, WarningActionKind, WarningLevel, WarningSignalKey } from '../../../shared/load/warnings';
 import type { ChangeSnapshot } from '../../../shared/plan/views';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
@@ -50,9 +50,9 @@ const ACTION_COLUMNS = `a.id, a.athlete_id, p.given_name, p.family_name, a.kind,
 export const ACTION_HISTORY_SQL = `SELECT ${ACTION_COLUMNS} ORDER BY a.id DESC LIMIT ?`;
 /** One athlete's history, newest first, from the athlete index (which holds the id in order). */
 export const ATHLETE_ACTION_HISTORY_SQL = `SELECT ${ACTION_COLUMNS} WHERE a.athlete_id = ? ORDER BY a.id DESC LIMIT ?`;
-/** Every athlete's latest dismissal since a moment (whether a current warning stays dismissed). */
-export const RECENT_DISMISSALS_SQL = `SELECT athlete_id, signals, level, created_at FROM warning_action
-  WHERE kind = 'dismissed' AND created_at >= ? ORDER BY created_at`;
+/** Dismissals since a moment (whether a current warning stays dismissed), from their partial index. */
+export const RECENT_DISMISSALS_SQL = `SELECT id, athlete_id, signals, level, note, created_at FROM warning_action
+  WHERE kind = 'dismissed' AND created_at >= ? ORDER BY created_at, id`;
 
 const sql = preparedStatements({
   thresholds: `SELECT weeks_since_deload, weekly_jump_percent, acwr_high, acwr_method, monotony_high, monotony_sd, wellness_z, wellness_item,
@@ -161,11 +161,11 @@ export function deleteAction(db: SquadDb, id: number): void {
   sql(db).deleteAction.run(id);
 }
 
-/** Dismissals made on or after `since` (ISO timestamp), oldest first: the latest per athlete wins. */
-export function recentDismissals(db: SquadDb, since: string): Map<number, { signals: WarningSignalKey[]; level: WarningLevel; createdAt: string }> {
-  const out = new Map<number, { signals: WarningSignalKey[]; level: WarningLevel; createdAt: string }>();
-  for (const r of sql(db).recentDismissals.all(since) as { athlete_id: number; signals: string; level: WarningLevel; created_at: string }[]) {
-    out.set(r.athlete_id, { signals: JSON.parse(r.signals) as WarningSignalKey[], level: r.level, createdAt: r.created_at });
+/** Each athlete's latest dismissal made on or after `since` (ISO timestamp). */
+export function recentDismissals(db: SquadDb, since: string): Map<number, DismissalRecord> {
+  const out = new Map<number, DismissalRecord>();
+  for (const r of sql(db).recentDismissals.all(since) as { id: number; athlete_id: number; signals: string; level: WarningLevel; note: string; created_at: string }[]) {
+    out.set(r.athlete_id, { actionId: r.id, signals: JSON.parse(r.signals) as WarningSignalKey[], level: r.level, note: r.note, createdAt: r.created_at });
   }
   return out;
 }
