@@ -38,7 +38,7 @@ async function setup(): Promise<Setup> {
   const ids = await api.smallSquad();
   const block = await api.foundationalBlock({ weeks: 8, deloadWeek: null });
   // DOMAIN.md's Sunday C starts in week 5; left out here so every week is the same 1550 AU.
-  block.rhythm = block.rhythm.map((d) => (d.weekday === 0 ? { weekday: 0, run: d.run } : d));
+  block.rhythm = (block.rhythm ?? []).map((d) => (d.weekday === 0 ? { weekday: 0, run: d.run } : d));
   await ok('blocks.create', { ...block, groupIds: [ids.distance] });
   return { ...ids, a: await api.templateId('foundational_a'), b: await api.templateId('foundational_b') };
 }
