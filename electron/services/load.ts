@@ -7,11 +7,13 @@ import type { AthleteLoad, LoadCaveat, SquadLoadAthlete, SquadLoadGroup, SquadLo
 import { localToday, type IsoDate } from '../../shared/dates';
 import { athleteFullName } from '../../shared/domain/roster';
 import { AppError } from '../../shared/errors';
-import { ACWR_METHOD_LABELS, buildLoadSeries, historyStart, type AcwrMethod, type LoadSeries } from '../../shared/load/series';
+import { ACWR_METHOD_LABELS, buildLoadSeries, historyStart, shiftDate, WELLNESS_RUN_LOOKBACK_DAYS, type AcwrMethod, type LoadSeries } from '../../shared/load/series';
 import type { WarningThresholds } from '../../shared/load/thresholds';
 import { dayNumber, isoDate, weekStartOf } from '../../shared/plan/days';
 import {
   ACWR_CAVEATS,
+  CHRONIC_WINDOW_DAYS,
+  WELLNESS_DEFAULTS,
   ACWR_PRESENTATION_NOTE,
   GABBETT_2016_BANDS,
   MONOTONY_CAVEAT,
@@ -19,7 +21,7 @@ import {
 } from '../../shared/science';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { listGroups } from '../db/repositories/groups';
-import { dataStart, lastDeloadBefore, nextDeloadAfter, readAthleteLoadData } from '../db/repositories/loadMonitoring';
+import { dataStart, lastDeloadBefore, nextDeloadAfter, readAthleteLoadData, readPlanLookups, type PlanLookups } from '../db/repositories/loadMonitoring';
 import { readSettings } from '../db/repositories/settings';
 import { readThresholds } from '../db/repositories/warnings';
 import type { SquadDb } from '../db/types';
@@ -36,6 +38,8 @@ export const LOAD_CONVENTIONS: readonly string[] = [
 
 export const acwrCaveats = (): LoadCaveat[] => ACWR_CAVEATS.map((c) => ({ title: c.title, text: c.text }));
 
+const min = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+
 export function firstDayOfWeek(db: SquadDb): number {
   return readSettings(db)?.firstDayOfWeek ?? 1;
 }
@@ -46,13 +50,22 @@ export interface SeriesContext {
   firstDayOfWeek: number;
   thresholds: WarningThresholds;
   acwrMethod: AcwrMethod;
+  lookups: PlanLookups;
+  /** False: no week-by-week figures (the warnings read the days only). */
+  withWeeks?: boolean;
 }
 
 /** One athlete's series for [from, to] (call inside withFreshCalendar). */
 export function athleteSeries(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate, context: SeriesContext): LoadSeries {
   const { firstPlanDay, firstDataDay } = dataStart(db, athleteId);
   const { historyFrom, hasEarlierData } = historyStart(from, firstDataDay);
-  const data = readAthleteLoadData(db, athleteId, historyFrom, to);
+  // The logs from the start of the history (the EWMAs); the plan and the wellness checks only
+  // where they count: the 28-day windows of the days shown and the week before the first one,
+  // and the wellness baseline (28 days) of the days whose flagged runs are counted.
+  const max = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+  const planFrom = max(historyFrom, min(shiftDate(from, -CHRONIC_WINDOW_DAYS), isoDate(weekStartOf(dayNumber(from), context.firstDayOfWeek) - 7)));
+  const wellnessFrom = max(historyFrom, shiftDate(from, -(WELLNESS_RUN_LOOKBACK_DAYS + WELLNESS_DEFAULTS.baselineWindowDays)));
+  const data = readAthleteLoadData(db, athleteId, historyFrom, to, context.lookups, { planFrom, wellnessFrom });
   const t = context.thresholds;
   return buildLoadSeries({
     from,
@@ -62,9 +75,10 @@ export function athleteSeries(db: SquadDb, athleteId: number, from: IsoDate, to:
     hasEarlierData,
     firstDayOfWeek: context.firstDayOfWeek,
     acwrMethod: context.acwrMethod,
+    withWeeks: context.withWeeks,
     monotonySd: t.monotonySd,
     wellness: { zThreshold: t.wellnessZ, itemThreshold: t.wellnessItem, consecutiveDays: t.wellnessDays },
-    lastDeloadBefore: lastDeloadBefore(db, athleteId, historyFrom),
+    lastDeloadBefore: lastDeloadBefore(db, athleteId, planFrom),
     firstPlanDay,
     plan: data.plan,
     logs: data.logs,
@@ -79,7 +93,7 @@ export function athleteLoad(db: SquadDb, input: { athleteId: number; from: IsoDa
     const group = athlete.groupId === null ? null : (listGroups(db).find((g) => g.id === athlete.groupId) ?? null);
     const thresholds = readThresholds(db);
     const today = localToday(now);
-    const context: SeriesContext = { today, firstDayOfWeek: firstDayOfWeek(db), thresholds, acwrMethod: input.acwrMethod ?? thresholds.acwrMethod };
+    const context: SeriesContext = { today, firstDayOfWeek: firstDayOfWeek(db), thresholds, acwrMethod: input.acwrMethod ?? thresholds.acwrMethod, lookups: readPlanLookups(db) };
     return {
       athlete: {
         id: athlete.id,
@@ -113,7 +127,7 @@ export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; mea
     const weekStartDay = firstDayOfWeek(db);
     const today = localToday(now);
     const acwrMethod = input.acwrMethod ?? thresholds.acwrMethod;
-    const context: SeriesContext = { today, firstDayOfWeek: weekStartDay, thresholds, acwrMethod };
+    const context: SeriesContext = { today, firstDayOfWeek: weekStartDay, thresholds, acwrMethod, lookups: readPlanLookups(db) };
     const firstWeek = weekStartOf(dayNumber(input.from), weekStartDay);
     const lastWeek = weekStartOf(dayNumber(input.to), weekStartDay);
     const weeks: IsoDate[] = [];

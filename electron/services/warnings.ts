@@ -10,13 +10,14 @@ import { MAX_DELOAD_LEAD_DAYS } from '../../shared/contract/warnings';
 import { addDays, daysBetween, formatDateLong, localToday, type IsoDate } from '../../shared/dates';
 import { athleteFullName, type Athlete, type Group } from '../../shared/domain/roster';
 import { AppError } from '../../shared/errors';
+import { shiftDate } from '../../shared/load/series';
 import { WARNING_THRESHOLD_DEFAULTS, type WarningThresholds } from '../../shared/load/thresholds';
 import { assessAthlete, DISMISSAL_DAYS, WARNINGS_NOTE, type AthleteWarning, type DismissalRecord, type WarningAction } from '../../shared/load/warnings';
 import { dayNumber, isoDate, weekStartOf } from '../../shared/plan/days';
 import type { RetestDecline } from '../../shared/retests/compare';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { listGroups } from '../db/repositories/groups';
-import { dataStart, lastDeloadBefore, nextDeloadAfter } from '../db/repositories/loadMonitoring';
+import { dataStart, lastDeloadBefore, nextDeloadAfter, readPlanLookups } from '../db/repositories/loadMonitoring';
 import * as repo from '../db/repositories/warnings';
 import type { SquadDb } from '../db/types';
 import { acwrCaveats, athleteSeries, firstDayOfWeek, type SeriesContext } from './load';
@@ -24,8 +25,8 @@ import { applyChange, restoreChanges } from './plan/changes';
 import { withFreshCalendar } from './plan/calendarStore';
 import { retestDeclines } from './retestCompare';
 
-/** Days of series the rules read before today (the longest window: 28 days of hamstring reports). */
-const RULE_WINDOW_DAYS = 28;
+/** Days of series the rules read up to today: two weeks before yesterday (the weekly jump), or the hamstring window if longer. */
+const ruleWindowDays = (t: WarningThresholds) => Math.max(15, t.hamstringWindowDays);
 const ACT_FIRST = { act: 0, watch: 1 } as const;
 
 interface Squad {
@@ -38,12 +39,28 @@ interface Squad {
   dismissals: Map<number, DismissalRecord>;
 }
 
+/**
+ * The re-test declines are the costly part of the warnings on a big squad (every result of every
+ * session, with the noise of each test): kept per open database until the re-test data change
+ * (repo.retestDataVersion) or the window moves.
+ */
+const declineCache = new WeakMap<SquadDb, { key: string; declines: RetestDecline[] }>();
+
+function cachedDeclines(db: SquadDb, since: IsoDate): RetestDecline[] {
+  const key = `${repo.retestDataVersion(db)}|${since}`;
+  const cached = declineCache.get(db);
+  if (cached?.key === key) return cached.declines;
+  const declines = retestDeclines(db, { since });
+  declineCache.set(db, { key, declines });
+  return declines;
+}
+
 function squadContext(db: SquadDb, now: Date): Squad {
   const thresholds = repo.readThresholds(db);
   const today = localToday(now);
   const weekStart = firstDayOfWeek(db);
   const declines = new Map<number, RetestDecline[]>();
-  for (const d of retestDeclines(db, { since: addDays(today, -thresholds.retestWindowDays) })) {
+  for (const d of cachedDeclines(db, addDays(today, -thresholds.retestWindowDays))) {
     const list = declines.get(d.athleteId);
     if (list) list.push(d);
     else declines.set(d.athleteId, [d]);
@@ -54,7 +71,7 @@ function squadContext(db: SquadDb, now: Date): Squad {
   return {
     today,
     thresholds,
-    context: { today, firstDayOfWeek: weekStart, thresholds, acwrMethod: thresholds.acwrMethod },
+    context: { today, firstDayOfWeek: weekStart, thresholds, acwrMethod: thresholds.acwrMethod, lookups: readPlanLookups(db), withWeeks: false },
     nextWeekStart: isoDate(weekStartOf(dayNumber(today), weekStart) + 7),
     groups: new Map(listGroups(db).map((g) => [g.id, g])),
     declines,
@@ -64,13 +81,13 @@ function squadContext(db: SquadDb, now: Date): Squad {
 
 function athleteWarning(db: SquadDb, athlete: Athlete, squad: Squad): AthleteWarning | null {
   const { today } = squad;
-  const series = athleteSeries(db, athlete.id, addDays(today, -(RULE_WINDOW_DAYS - 1)), today, squad.context);
+  const series = athleteSeries(db, athlete.id, shiftDate(today, -(ruleWindowDays(squad.thresholds) - 1)), today, squad.context);
   const group = athlete.groupId === null ? null : (squad.groups.get(athlete.groupId) ?? null);
   return assessAthlete({
     athlete: { id: athlete.id, name: athleteFullName(athlete), groupId: athlete.groupId, groupName: group?.name ?? null, groupColor: group?.color ?? null },
     today,
     series,
-    lastDeload: lastDeloadBefore(db, athlete.id, addDays(today, 1)),
+    lastDeload: lastDeloadBefore(db, athlete.id, shiftDate(today, 1)),
     firstPlanDay: dataStart(db, athlete.id).firstPlanDay,
     nextDeload: nextDeloadAfter(db, athlete.id, today),
     nextWeekStart: squad.nextWeekStart,

@@ -23,10 +23,10 @@
  *   sets from its minutes (sets -50% by default: half the minutes); the run is unchanged (the
  *   running coach controls mileage, REFERENCE.md §6.2).
  * - The computation starts at the athlete's first day of data or LOAD_HISTORY_DAYS before the
- *   first day shown, whichever is later, so a chart and the warnings give the same numbers (the
- *   chronic EWMA has forgotten its seed after about 90 days: 0.931^90 = 0.2%).
+ *   first day shown, whichever is later, so a chart and the warnings agree to within 0.2% (the
+ *   chronic EWMA has all but forgotten its seed after 90 days: 0.931^90 = 0.2%).
  */
-import { addDays, daysBetween, type IsoDate } from '../dates';
+import type { IsoDate } from '../dates';
 import { dayNumber, isoDate, weekStartOf } from '../plan/days';
 import {
   ACUTE_WINDOW_DAYS,
@@ -47,8 +47,16 @@ import {
   type WellnessItems,
 } from '../science';
 
+/** `date` moved by `days` (day arithmetic: this runs for every athlete of a squad). */
+export function shiftDate(date: IsoDate, days: number): IsoDate {
+  return isoDate(dayNumber(date) + days);
+}
+
 /** Days of history read before the first day shown (and before the warnings' day). */
 export const LOAD_HISTORY_DAYS = 90;
+
+/** Flagged wellness days in a row are counted from this many days before the first day shown. */
+export const WELLNESS_RUN_LOOKBACK_DAYS = 14;
 
 /** Default share of sets removed on a deload day when the day has no block (REFERENCE.md §6.2). */
 export const DEFAULT_DELOAD_SET_REDUCTION = 0.5;
@@ -115,14 +123,19 @@ export interface LoadSeriesInput {
   hasEarlierData: boolean;
   firstDayOfWeek: number;
   acwrMethod: AcwrMethod;
+  /** False: leave `weeks` empty (the warnings read the days only). */
+  withWeeks?: boolean;
   /** Monotony's SD convention (REFERENCE.md §4.2): sample by default. */
   monotonySd: SdConvention;
   wellness: { zThreshold: number; itemThreshold: number; consecutiveDays: number };
-  /** The athlete's last deload day before historyFrom, and their first plan day (null = none). */
+  /** The athlete's last deload day before the first plan day given, and their first plan day ever (null = none). */
   lastDeloadBefore: IsoDate | null;
   firstPlanDay: IsoDate | null;
+  /** Plan days: at least from 28 days before `from` and the week before its week (earlier ones only mark days as rest or not logged, which count 0 alike). */
   plan: readonly PlanDayInput[];
+  /** Logged sessions from historyFrom (the EWMAs start there). */
   logs: readonly LoggedSessionInput[];
+  /** Wellness checks: at least from 42 days before `from` (the baseline of the days whose runs are counted). */
   wellnessChecks: readonly WellnessInput[];
 }
 
@@ -145,7 +158,7 @@ export interface WellnessDaySummary {
   hamstringTight: boolean | null;
   /** z at or below the threshold, or any item at or below the item threshold. */
   flagged: boolean;
-  /** Consecutive flagged days ending this day (a day without a check breaks the run). */
+  /** Consecutive flagged days ending this day (a day without a check breaks the run; counted from 14 days before the first day shown). */
   flaggedRun: number;
 }
 
@@ -232,17 +245,19 @@ function wellnessDays(
   dates: readonly IsoDate[],
   byDate: ReadonlyMap<IsoDate, WellnessInput>,
   options: LoadSeriesInput['wellness'],
+  assessFrom: number,
 ): (WellnessDaySummary | null)[] {
   const totals: (number | null)[] = [];
   let run = 0;
-  return dates.map((date) => {
+  return dates.map((date, i) => {
     const check = byDate.get(date);
-    if (!check) {
-      totals.push(null);
+    const items = check ? completeItems(check) : null;
+    if (!check || i < assessFrom) {
+      // Before the days that are looked at, only the totals are needed (the baseline).
+      totals.push(items ? wellnessTotal(items) : null);
       run = 0;
       return null;
     }
-    const items = completeItems(check);
     let total: number | null = null;
     let baselineMean: number | null = null;
     let z: number | null = null;
@@ -257,7 +272,7 @@ function wellnessDays(
       z = a.z;
       flagZ = a.flagZ;
     }
-    totals.push(items ? wellnessTotal(items) : null);
+    totals.push(total);
     const lowItems = ITEMS.flatMap((item) => {
       const score = check[item];
       return score !== null && score <= options.itemThreshold ? [{ item, score }] : [];
@@ -338,9 +353,9 @@ export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
   const firstPlan = input.firstPlanDay === null ? null : dayNumber(input.firstPlanDay);
 
   const wellnessByDate = new Map(input.wellnessChecks.map((w) => [w.date, w]));
-  const wellness = wellnessDays(dates, wellnessByDate, input.wellness);
-
   const fromIndex = dayNumber(input.from) - start;
+  const wellness = wellnessDays(dates, wellnessByDate, input.wellness, fromIndex - WELLNESS_RUN_LOOKBACK_DAYS);
+
   const days: LoadDay[] = [];
   for (let i = 0; i < count; i += 1) {
     const day = start + i;
@@ -405,7 +420,7 @@ export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
     acwrMethodLabel: ACWR_METHOD_LABELS[input.acwrMethod],
     monotonySd: input.monotonySd,
     days,
-    weeks: buildWeeks(input, start, loads, planByDate, todayDay),
+    weeks: input.withWeeks === false ? [] : buildWeeks(input, start, loads, planByDate, todayDay),
   };
 }
 
@@ -477,8 +492,8 @@ function buildWeeks(
 
 /** The history start for a range: LOAD_HISTORY_DAYS before `from`, not before the athlete's first data. */
 export function historyStart(from: IsoDate, firstDataDay: IsoDate | null): { historyFrom: IsoDate; hasEarlierData: boolean } {
-  const earliest = addDays(from, -LOAD_HISTORY_DAYS);
+  const earliest = shiftDate(from, -LOAD_HISTORY_DAYS);
   if (firstDataDay === null || firstDataDay > from) return { historyFrom: from, hasEarlierData: false };
   if (firstDataDay >= earliest) return { historyFrom: firstDataDay, hasEarlierData: false };
-  return { historyFrom: earliest, hasEarlierData: daysBetween(firstDataDay, earliest) > 0 };
+  return { historyFrom: earliest, hasEarlierData: firstDataDay < earliest };
 }

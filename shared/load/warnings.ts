@@ -6,7 +6,7 @@
  * | signal | rule (defaults) | family |
  * |---|---|---|
  * | weeks-since-deload | more than 6 whole weeks since the last deload day | deload timing |
- * | weekly-jump | the last 7 days' load >= 15% above the 7 days before | load |
+ * | weekly-jump | the last 7 days' load >= 15% above the 7 days before and above its plan (not after a deload week) | load |
  * | acwr-high | acute:chronic ratio >= 1.5 (not while warming up) | load |
  * | monotony-high | Foster monotony of the last 7 days > 2.0 | load |
  * | wellness-low | >= 2 flagged wellness days in a row, ending with the latest check (today or yesterday) | wellness |
@@ -18,15 +18,16 @@
  * three load signals come from the same numbers, so they count as one family. Wording is
  * neutral ("load rising faster than usual", never "injury risk"); the coach decides.
  *
- * The load rules read the last complete day: today once something is logged for it (or it is a
- * rest day), yesterday while today's planned session is not logged yet. A warning is 'dismissed'
+ * The load rules read the last complete day: today once something is logged for it, else
+ * yesterday (today's session may not have happened yet). A warning is 'dismissed'
  * while a dismissal from the last 14 days covers all its signals at its level or higher, and
  * 'deload-planned' when the plan has a deload day within the next 7 days.
  */
-import { addDays, daysBetween, formatDateShort, type IsoDate } from '../dates';
+import { formatDateShort, type IsoDate } from '../dates';
+import { dayNumber } from '../plan/days';
 import { DELOAD_DEFAULTS, monotonyAndStrain, weekOverWeekChangePercent, weeklyLoad, WELLNESS_ITEM_LABELS, type DayLoad } from '../science';
 import type { RetestDecline } from '../retests/compare';
-import type { LoadDay, LoadSeries } from './series';
+import { shiftDate, type LoadDay, type LoadSeries } from './series';
 import type { WarningThresholds } from './thresholds';
 
 export type WarningLevel = 'watch' | 'act';
@@ -170,11 +171,12 @@ const au = (n: number) => `${Math.round(n).toLocaleString('en-US')} AU`;
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The last complete day: today unless today's planned session is not logged yet. */
+/** The last complete day: today once something is logged for it, else yesterday. */
 export function loadEvaluationIndex(days: readonly LoadDay[], today: IsoDate): number {
   const i = days.findIndex((d) => d.date === today);
   if (i < 0) throw new RangeError(`The series does not reach today (${today}).`);
-  return days[i]?.status === 'not-logged' && i > 0 ? i - 1 : i;
+  const logged = days[i]?.status === 'done' || days[i]?.status === 'missed';
+  return logged || i === 0 ? i : i - 1;
 }
 
 function loadsOf(days: readonly LoadDay[], from: number, to: number): DayLoad[] | null {
@@ -192,9 +194,12 @@ function weeksSinceDeloadSignal(input: AthleteWarningInput, today: LoadDay): War
       : `${plural(weeks, 'week')} since the last deload (${formatDateShort(input.lastDeload)})`;
   // The day it passed the limit: (limit + 1) whole weeks after the last deload day (or the first plan day).
   const anchor = input.lastDeload ?? input.firstPlanDay;
-  const since = anchor === null ? input.today : addDays(anchor, (limit + 1) * 7);
+  const since = anchor === null ? input.today : shiftDate(anchor, (limit + 1) * 7);
   return { key: 'weeks-since-deload', family: 'deload-timing', label: SIGNAL_LABELS['weeks-since-deload'], reason, since };
 }
+
+/** Deload days in the week before that make it a deload week: coming back from one is no jump. */
+export const DELOAD_WEEK_MIN_DAYS = 4;
 
 function weeklyJumpSignal(input: AthleteWarningInput, days: readonly LoadDay[], e: number): WarningSignal | null {
   const last = loadsOf(days, e - 6, e);
@@ -204,13 +209,19 @@ function weeklyJumpSignal(input: AthleteWarningInput, days: readonly LoadDay[], 
   const weekBefore = weeklyLoad(previous);
   // A week with a day not logged is a lower bound: no change is claimed from it (REFERENCE.md §0).
   if (thisWeek.missingDays > 0 || weekBefore.missingDays > 0) return null;
+  // The week after a planned deload week is meant to be heavier than it.
+  if (days.slice(e - 13, e - 6).filter((d) => d.isDeload).length >= DELOAD_WEEK_MIN_DAYS) return null;
   const change = weekOverWeekChangePercent(weekBefore.load, thisWeek.load);
   if (change === null || change < input.thresholds.weeklyJumpPercent) return null;
+  // A rise the plan asked for (a new block, a return to the plan after missed sessions) is the
+  // coach's decision: the signal is for a week above its plan.
+  const plannedNow = days.slice(e - 6, e + 1).reduce((sum, d) => sum + d.plannedLoad, 0);
+  if (plannedNow > 0 && thisWeek.load <= plannedNow) return null;
   return {
     key: 'weekly-jump',
     family: 'load',
     label: SIGNAL_LABELS['weekly-jump'],
-    reason: `load up ${fixed(change, 0)}% on the week before (${au(thisWeek.load)} vs ${au(weekBefore.load)} over 7 days)`,
+    reason: `load up ${fixed(change, 0)}% on the week before (${au(thisWeek.load)} vs ${au(weekBefore.load)} over 7 days${plannedNow > 0 ? `; ${au(plannedNow)} planned` : ''})`,
     since: (days[e] as LoadDay).date,
   };
 }
@@ -256,7 +267,7 @@ function wellnessSignal(input: AthleteWarningInput, days: readonly LoadDay[], t:
     family: 'wellness',
     label: SIGNAL_LABELS['wellness-low'],
     reason: `${parts.join('; ') || 'wellness below their usual'}, ${check.flaggedRun} days in a row`,
-    since: addDays(latestDate, -(check.flaggedRun - 1)),
+    since: shiftDate(latestDate, -(check.flaggedRun - 1)),
   };
 }
 
@@ -275,7 +286,7 @@ function hamstringSignal(input: AthleteWarningInput, days: readonly LoadDay[], t
 
 function retestSignal(input: AthleteWarningInput): WarningSignal | null {
   const recent = input.retestDeclines
-    .filter((d) => d.sessionDate <= input.today && daysBetween(d.sessionDate, input.today) <= input.thresholds.retestWindowDays)
+    .filter((d) => d.sessionDate <= input.today && dayNumber(input.today) - dayNumber(d.sessionDate) <= input.thresholds.retestWindowDays)
     .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
   if (recent.length === 0) return null;
   const words = recent.map((d) => {
@@ -341,7 +352,7 @@ export function assessAthlete(input: AthleteWarningInput): AthleteWarning | null
   let status: WarningStatus = 'active';
   let dismissal: AthleteWarning['dismissal'] = null;
   const d = input.dismissal;
-  if (input.nextDeload !== null && daysBetween(input.today, input.nextDeload) <= DELOAD_PLANNED_WITHIN_DAYS) {
+  if (input.nextDeload !== null && dayNumber(input.nextDeload) - dayNumber(input.today) <= DELOAD_PLANNED_WITHIN_DAYS) {
     status = 'deload-planned';
   } else if (d && signals.every((s) => d.signals.includes(s.key)) && (d.level === 'act' || level === 'watch')) {
     status = 'dismissed';

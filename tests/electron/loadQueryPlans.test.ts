@@ -28,12 +28,8 @@ beforeAll(async () => {
 afterAll(() => squad.close());
 
 describe('query plans of load monitoring', () => {
-  it("an athlete's plan days in a range come from the calendar's athlete index, the template and block by key", () => {
-    const plan = queryPlan(squad, LOAD_PLAN_DAYS_SQL);
-    expect(plan).toMatch(/SEARCH d USING INDEX athlete_day_by_athlete \(athlete_id=\? AND day>\? AND day<\?\)/);
-    expect(plan).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-    expect(plan).toMatch(/SEARCH b USING INTEGER PRIMARY KEY \(rowid=\?\)/);
-    expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
+  it("an athlete's plan days in a range come from the calendar's athlete index", () => {
+    expect(queryPlan(squad, LOAD_PLAN_DAYS_SQL)).toBe('SEARCH athlete_day USING INDEX athlete_day_by_athlete (athlete_id=? AND day>? AND day<?)');
   });
 
   it("an athlete's sessions, runs and wellness checks in a range come from their (athlete, date) keys", () => {

@@ -93,9 +93,9 @@ describe('a sequence of logs raises a warning; Schedule deload clears it; undo b
     expect(list.warnings.map((w) => w.athleteName)).toEqual(['Ana López']);
     const [warning] = list.warnings;
     expect(warning).toMatchObject({ level: 'act', status: 'active', loadAsOf: '2026-10-14', suggestedDeloadFrom: '2026-10-19' });
-    // 1860 vs 1550 is +20%; soreness 2/5 on 13 and 14 Oct. Today's total 18 against the 28 days
+    // 1860 vs 1550 is +20%, above the 1550 planned; soreness 2/5 on 13 and 14 Oct. Today's total 18 against the 28 days
     // before (16 Sep - 13 Oct: 27 x 20 and one 18, mean 558/28 = 19.93, SD 0.378): z = -5.1. Two families: act.
-    expect(warning?.reasons).toBe('load up 20% on the week before (1,860 AU vs 1,550 AU over 7 days); soreness 2/5; wellness 18/25 against their usual 19.9, 2 days in a row');
+    expect(warning?.reasons).toBe('load up 20% on the week before (1,860 AU vs 1,550 AU over 7 days; 1,550 AU planned); soreness 2/5; wellness 18/25 against their usual 19.9, 2 days in a row');
     expect(warning?.action).toMatch(/^Consider a deload week from 19 Oct/);
     expect(list.counts).toEqual({ act: 1, watch: 0, dismissed: 0, deloadPlanned: 0 });
 

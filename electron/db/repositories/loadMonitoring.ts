@@ -9,10 +9,12 @@ import { dayNumber, isoDate } from '../../../shared/plan/days';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 
-/** An athlete's plan days in a day range, with the session's target and the block's deload rule. */
-export const LOAD_PLAN_DAYS_SQL = `SELECT d.date, d.is_deload, t.target_rpe, t.planned_minutes, b.deload_set_reduction, d.run_type, d.run_minutes, d.run_rpe
-  FROM athlete_day d LEFT JOIN session_template t ON t.id = d.template_id LEFT JOIN block b ON b.id = d.block_id
-  WHERE d.athlete_id = ? AND d.day BETWEEN ? AND ?`;
+/** An athlete's plan days in a day range (the session's target and the block's deload rule come from PlanLookups). */
+export const LOAD_PLAN_DAYS_SQL = `SELECT date, is_deload, template_id, block_id, run_type, run_minutes, run_rpe
+  FROM athlete_day WHERE athlete_id = ? AND day BETWEEN ? AND ?`;
+/** Every template's target RPE and minutes, and every block's share of sets removed on a deload (a few hundred rows). */
+export const TEMPLATE_DOSES_SQL = 'SELECT id, target_rpe, planned_minutes FROM session_template';
+export const BLOCK_DELOADS_SQL = 'SELECT id, deload_set_reduction FROM block';
 export const LOAD_STRENGTH_SQL = 'SELECT date, status, session_rpe, minutes FROM strength_log WHERE athlete_id = ? AND date BETWEEN ? AND ?';
 export const LOAD_RUNS_SQL = 'SELECT date, status, session_rpe, minutes FROM run_log WHERE athlete_id = ? AND date BETWEEN ? AND ?';
 export const LOAD_WELLNESS_SQL = `SELECT date, fatigue, sleep_quality, muscle_soreness, stress, mood, hamstring_tight
@@ -27,6 +29,8 @@ export const FIRST_RUN_LOG_SQL = 'SELECT min(date) FROM run_log WHERE athlete_id
 
 const sql = preparedStatements({
   plan: LOAD_PLAN_DAYS_SQL,
+  templates: TEMPLATE_DOSES_SQL,
+  blocks: BLOCK_DELOADS_SQL,
   strength: LOAD_STRENGTH_SQL,
   runs: LOAD_RUNS_SQL,
   wellness: LOAD_WELLNESS_SQL,
@@ -37,7 +41,7 @@ const sql = preparedStatements({
   firstRun: FIRST_RUN_LOG_SQL,
 });
 
-type PlanRow = [string, number, number | null, number | null, number | null, string | null, number | null, number | null];
+type PlanRow = [string, number, number | null, number | null, string | null, number | null, number | null];
 type LogRow = [string, LoggedSessionInput['status'], number | null, number | null];
 type WellnessRow = [string, number | null, number | null, number | null, number | null, number | null, number | null];
 
@@ -48,21 +52,48 @@ export interface AthleteLoadData {
   wellness: WellnessInput[];
 }
 
-export function readAthleteLoadData(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate): AthleteLoadData {
+/** Templates' doses and blocks' deload rules, read once for a request that reads many athletes. */
+export interface PlanLookups {
+  templates: Map<number, { rpe: number; minutes: number }>;
+  blockSetReduction: Map<number, number>;
+}
+
+export function readPlanLookups(db: SquadDb): PlanLookups {
   const s = sql(db);
-  const plan = (s.plan.raw(true).all(athleteId, dayNumber(from), dayNumber(to)) as PlanRow[]).map(
-    ([date, isDeload, targetRpe, plannedMinutes, setReduction, runType, runMinutes, runRpe]): PlanDayInput => ({
+  return {
+    templates: new Map((s.templates.raw(true).all() as [number, number, number][]).map(([id, rpe, minutes]) => [id, { rpe, minutes }])),
+    blockSetReduction: new Map(s.blocks.raw(true).all() as [number, number][]),
+  };
+}
+
+/**
+ * An athlete's logs from `from` to `to`, their plan days from `ranges.planFrom` and their wellness
+ * checks from `ranges.wellnessFrom` (each on or after `from`: the series needs less of them).
+ */
+export function readAthleteLoadData(
+  db: SquadDb,
+  athleteId: number,
+  from: IsoDate,
+  to: IsoDate,
+  lookups: PlanLookups,
+  ranges: { planFrom?: IsoDate; wellnessFrom?: IsoDate } = {},
+): AthleteLoadData {
+  const s = sql(db);
+  const planFrom = ranges.planFrom ?? from;
+  const wellnessFrom = ranges.wellnessFrom ?? from;
+  const plan = (s.plan.raw(true).all(athleteId, dayNumber(planFrom), dayNumber(to)) as PlanRow[]).map(
+    ([date, isDeload, templateId, blockId, runType, runMinutes, runRpe]): PlanDayInput => ({
       date,
       isDeload: isDeload === 1,
-      strength: targetRpe !== null && plannedMinutes !== null ? { rpe: targetRpe, minutes: plannedMinutes } : null,
-      deloadSetReduction: setReduction,
+      strength: templateId === null ? null : (lookups.templates.get(templateId) ?? null),
+      deloadSetReduction: blockId === null ? null : (lookups.blockSetReduction.get(blockId) ?? null),
       run: runType !== null && runType !== 'rest' && runMinutes !== null && runRpe !== null ? { rpe: runRpe, minutes: runMinutes } : null,
     }),
   );
   const logs: LoggedSessionInput[] = [];
   for (const [date, status, rpe, minutes] of s.strength.raw(true).all(athleteId, from, to) as LogRow[]) logs.push({ date, kind: 'strength', status, rpe, minutes });
   for (const [date, status, rpe, minutes] of s.runs.raw(true).all(athleteId, from, to) as LogRow[]) logs.push({ date, kind: 'run', status, rpe, minutes });
-  const wellness = (s.wellness.raw(true).all(athleteId, from, to) as WellnessRow[]).map(
+  const wellness = (s.wellness.raw(true).all(athleteId, wellnessFrom, to) as WellnessRow[]).map(
     ([date, fatigue, sleepQuality, muscleSoreness, stress, mood, hamstring]): WellnessInput => ({
       date,
       fatigue,

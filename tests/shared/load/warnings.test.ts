@@ -128,12 +128,36 @@ describe('weekly load jump (15% by default, "at or above")', () => {
     expect(assess({ loads, plan, thresholds: { monotonyHigh: 5 } })).toBeNull();
   });
 
-  it('reads yesterday while today\u2019s planned session is not logged yet', () => {
+  it('is for a week above its plan: a rise the plan asked for is not claimed, nor the week after a deload week', () => {
+    const day = (date: string, isDeload: boolean, minutes: number) => ({ date, isDeload, strength: null, deloadSetReduction: null, run: { rpe: 1, minutes } });
+    // The week before (4-10 Nov) planned at 70 AU a day (490), this week (11-17 Nov) at 100 (700): a planned +42.9%.
+    const plan = [...Array.from({ length: 7 }, (_, i) => day(addDays('2026-11-04', i), false, 70)), ...Array.from({ length: 7 }, (_, i) => day(addDays('2026-11-11', i), false, 100)), day(TODAY, false, 100)];
+    const asPlanned = [...steady(7, 70), ...steady(7, 100), 0];
+    // Today (18 Nov) is planned but not logged: yesterday is read. Done as planned: 700 vs 490, no signal.
+    expect(assess({ loads: asPlanned, plan, thresholds: { monotonyHigh: 5 } })).toBeNull();
+    // One more 101 AU on 17 Nov: 801 > 700 planned; 801 vs 490 = +63.5%.
+    const above = [...steady(7, 70), ...steady(6, 100), 201, 0];
+    expect(assess({ loads: above, plan, thresholds: { monotonyHigh: 5 } })?.reasons).toBe('load up 63% on the week before (801 AU vs 490 AU over 7 days; 700 AU planned)');
+    // Exactly the plan (700) is not above it; 701 is.
+    expect(assess({ loads: [...steady(7, 70), ...steady(6, 100), 100, 0], plan, thresholds: { monotonyHigh: 5 } })).toBeNull();
+    // (Six equal days and a 101 are also very monotonous: only the jump is looked at here.)
+    expect(keys(assess({ loads: [...steady(7, 70), ...steady(6, 100), 101, 0], plan, thresholds: { monotonyHigh: 5 } }))).toContain('weekly-jump');
+    // The week before a deload week (4 or more deload days): no jump.
+    const deload = plan.map((p, i) => (i >= 2 && i < 7 ? { ...p, isDeload: true } : p));
+    expect(assess({ loads: above, plan: deload, thresholds: { monotonyHigh: 5 } })).toBeNull();
+    // Three deload days are not a deload week.
+    const three = plan.map((p, i) => (i >= 4 && i < 7 ? { ...p, isDeload: true } : p));
+    expect(keys(assess({ loads: above, plan: three, thresholds: { monotonyHigh: 5 } }))).toEqual(['weekly-jump']);
+  });
+
+  it('reads yesterday while nothing is logged for today', () => {
     // Today planned (not logged): the week is 12 Nov - 17 Nov plus 11 Nov: 6 x 100 + 205 = 805 vs 700.
     const plan = [{ date: TODAY, isDeload: false, strength: null, deloadSetReduction: null, run: { rpe: 5, minutes: 60 } }];
     const warning = assess({ loads: [...steady(7, 100), ...steady(6, 100), 205, 0], plan, thresholds: { monotonyHigh: 5 } });
     expect(keys(warning)).toEqual(['weekly-jump']);
     expect(warning?.loadAsOf).toBe('2026-11-17');
+    // A rest day today (nothing planned, nothing logged) also reads yesterday.
+    expect(assess({ loads: [...steady(7, 100), ...steady(6, 100), 205, 0], thresholds: { monotonyHigh: 5 } })?.loadAsOf).toBe('2026-11-17');
   });
 });
 
