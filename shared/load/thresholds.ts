@@ -68,7 +68,7 @@ export const WARNING_THRESHOLD_HELP: Readonly<Record<keyof WarningThresholds, { 
   },
   weeklyJumpPercent: {
     label: 'Weekly load jump (%)',
-    help: 'The last 7 days\u2019 load (session RPE x minutes, strength and runs) this much or more above the 7 days before. Default 15%: the often-quoted week-to-week jump (Gabbett 2016).',
+    help: 'The last 7 days\u2019 load (session RPE x minutes, strength and runs) this much or more above the 7 days before, and above what the plan asked for (a planned rise, or the week after a deload week, is not flagged). Default 15%: the often-quoted week-to-week jump (Gabbett 2016).',
   },
   acwrHigh: {
     label: 'Acute:chronic ratio at or above',

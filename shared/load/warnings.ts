@@ -104,7 +104,7 @@ export interface AthleteWarning {
   nextDeload: IsoDate | null;
   /** The ratio on loadAsOf with its method, when there is one (show the caveats with it). */
   acwr: { value: number; methodLabel: string } | null;
-  /** A signal involves the ratio: show REFERENCE.md §4.4's criticisms with it. */
+  /** The ratio is shown with a load signal: show REFERENCE.md §4.4's criticisms with it. */
   showAcwrCaveats: boolean;
   /** The dismissal that hides it, when status is 'dismissed'. */
   dismissal: { actionId: number; note: string; createdAt: string } | null;
@@ -375,7 +375,8 @@ export function assessAthlete(input: AthleteWarningInput): AthleteWarning | null
     suggestedDeloadFrom: input.nextWeekStart,
     nextDeload: input.nextDeload,
     acwr: evaluated.acwr !== null && !evaluated.warmingUp ? { value: evaluated.acwr, methodLabel: input.series.acwrMethodLabel } : null,
-    showAcwrCaveats: signals.some((s) => s.key === 'acwr-high') || (evaluated.acwr !== null && !evaluated.warmingUp),
+    // The ratio is shown (with its caveats) beside load signals, where it adds context.
+    showAcwrCaveats: families.has('load') && evaluated.acwr !== null && !evaluated.warmingUp,
     dismissal,
   };
 }
