@@ -104,9 +104,11 @@ export function WarningSummary({ warning, caveats }: { warning: AthleteWarning; 
     >
       <Stack gap={6}>
         <SignalList warning={warning} />
-        <Text size="sm" fs="italic">
-          {warning.action}
-        </Text>
+        {warning.status === 'active' && (
+          <Text size="sm" fs="italic">
+            {warning.action}
+          </Text>
+        )}
         {status && (
           <Text size="xs" c="dimmed">
             {status}

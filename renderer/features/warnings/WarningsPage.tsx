@@ -264,9 +264,11 @@ function CurrentWarnings() {
                   <Table.Td>
                     <Stack gap={4}>
                       <SignalList warning={w} />
-                      <Text size="sm" c="dimmed" fs="italic">
-                        {w.action}
-                      </Text>
+                      {w.status === 'active' && (
+                        <Text size="sm" c="dimmed" fs="italic">
+                          {w.action}
+                        </Text>
+                      )}
                       {w.showAcwrCaveats && list.data && (
                         <Group gap="xs">
                           {w.acwr && (
