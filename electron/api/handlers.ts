@@ -13,6 +13,8 @@ import { retestHandlers } from './handlers/retests';
 import { planHandlers } from './handlers/plan';
 import { exportHandlers } from './handlers/exports';
 import { sheetHandlers } from './handlers/sheets';
+import { loadHandlers } from './handlers/load';
+import { warningHandlers } from './handlers/warnings';
 
 export type Handler<M extends MethodName> = (ctx: ApiContext, input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -62,4 +64,6 @@ export const handlers: HandlerMap = {
   ...planHandlers,
   ...exportHandlers,
   ...sheetHandlers,
+  ...loadHandlers,
+  ...warningHandlers,
 };

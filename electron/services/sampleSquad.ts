@@ -9,6 +9,7 @@ import type { SquadDb } from '../db/types';
 import { loadGeneratedPlan } from './samplePlan';
 import { loadSampleRetests } from './retestSample';
 import { loadSampleLogs } from './sampleLogs';
+import { loadSampleLoadHistory } from './sampleLoad';
 import { getSettings } from './settings';
 
 /**
@@ -36,6 +37,7 @@ export function loadGeneratedSquad(db: SquadDb, options: { seed: number; size: S
     loadGeneratedPlan(db, options, squad, { groups: groupIds, athletes: athleteIds }, now);
     loadSampleRetests(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
     loadSampleLogs(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
+    loadSampleLoadHistory(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
     return { athletes: squad.athletes.length, groups: squad.groups.length };
   })();
 }

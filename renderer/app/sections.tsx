@@ -1,4 +1,4 @@
-import { IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconPrinter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconPrinter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { DataPage } from '../features/data/DataPage';
@@ -7,6 +7,7 @@ import { TestsPage } from '../features/retests/TestsPage';
 import { SheetsPage } from '../features/sheets/SheetsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { WarningsPage } from '../features/warnings/WarningsPage';
 
 /** The app's sections, in navigation order. A capability adds its screen here when it exists. */
 export interface Section {
@@ -24,6 +25,7 @@ export const SECTIONS: Section[] = [
   { path: '/plan', label: 'Plan', icon: IconCalendarEvent, shortcut: 'mod+3', element: <PlanPage /> },
   { path: '/sheets', label: 'Sheets', icon: IconPrinter, shortcut: 'mod+4', element: <SheetsPage /> },
   { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: <TestsPage /> },
+  { path: '/warnings', label: 'Warnings', icon: IconAlertTriangle, shortcut: 'mod+6', element: <WarningsPage /> },
   { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: <DataPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

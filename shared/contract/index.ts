@@ -9,11 +9,13 @@ import type { MethodDef } from './define';
 import { backupMethods } from './backups';
 import { exportMethods } from './exports';
 import { importMethods } from './imports';
+import { loadMethods } from './load';
 import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
 import { retestsMethods, testsMethods } from './retests';
 import { settingsMethods } from './settings';
 import { sheetMethods } from './sheets';
+import { warningMethods } from './warnings';
 
 export const contract = {
   ...appMethods,
@@ -27,6 +29,8 @@ export const contract = {
   ...planMethods,
   ...exportMethods,
   ...sheetMethods,
+  ...loadMethods,
+  ...warningMethods,
 };
 
 export type Contract = typeof contract;

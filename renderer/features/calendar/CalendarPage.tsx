@@ -27,6 +27,8 @@ import { buildRows, GridData, groupSelection, pagesFor, selectionCells, type Cel
 import { Legend } from './Legend';
 import { SuggestionsModal } from './SuggestionsModal';
 import { useChanges } from './useChanges';
+import type { AthleteWarning } from '../../../shared/load/warnings';
+import { WarningSummary } from '../warnings/WarningParts';
 
 const ROW_HEIGHT: Record<Zoom, number> = { week: 46, month: 30, season: 20 };
 const ZOOM_KEY = 'backchain.calendar.zoom';
@@ -48,6 +50,8 @@ export function CalendarPage() {
   const [firstPageIn, setFirstPageIn] = useState(false);
   const templatesQuery = useApiQuery('templates.list', {}, { enabled: firstPageIn });
   const suggestionsQuery = useApiQuery('swaps.suggestions', {}, { enabled: firstPageIn });
+  // Deload warnings (issue 7): a yellow corner on the athlete's days from when the warning applies.
+  const warningsQuery = useApiQuery('warnings.list', {}, { enabled: firstPageIn, staleTime: 0 });
   const changes = useChanges();
 
   const [zoom, setZoomState] = useState<Zoom>(() => (sessionStorage.getItem(ZOOM_KEY) as Zoom | null) ?? 'month');
@@ -105,6 +109,19 @@ export function CalendarPage() {
     }
     return byDay;
   }, [data, startDay]);
+
+  const warningSpans = useMemo(() => {
+    const spans = new Map<number, { from: number; to: number; warning: AthleteWarning }>();
+    for (const w of warningsQuery.data?.warnings ?? []) spans.set(w.athleteId, { from: dayNumber(w.since) - startDay, to: dayNumber(w.today) - startDay, warning: w });
+    return spans;
+  }, [warningsQuery.data, startDay]);
+  const warningAt = useCallback(
+    (athleteId: number, day: number) => {
+      const span = warningSpans.get(athleteId);
+      return span !== undefined && day >= span.from && day <= span.to;
+    },
+    [warningSpans],
+  );
 
   const selection = pick.rows === rows ? pick.selection : null;
   const active = pick.rows === rows ? pick.active : null;
@@ -186,9 +203,10 @@ export function CalendarPage() {
       const row = rows[cell.row];
       if (row?.kind !== 'athlete') return '';
       const templateId = data.template(row.athlete.id, cell.day);
-      return describeCell(athleteFullName(row.athlete), isoDate(startDay + cell.day), data.code(row.athlete.id, cell.day), data.templateTypes.get(templateId));
+      const text = describeCell(athleteFullName(row.athlete), isoDate(startDay + cell.day), data.code(row.athlete.id, cell.day), data.templateTypes.get(templateId));
+      return warningAt(row.athlete.id, cell.day) ? `${text}; deload warning (open the day to read it)` : text;
     },
-    [rows, data, startDay],
+    [rows, data, startDay, warningAt],
   );
 
   const sessionOn = useCallback(
@@ -401,12 +419,24 @@ export function CalendarPage() {
               onToggleGroup={onToggleGroup}
               onGroupColumn={onGroupColumn}
               describe={describe}
+              warningAt={warningAt}
             />
           )
         )}
       </div>
 
-      <DayDrawer target={detailTarget} templates={templates} unit={settings.unit} sessionOn={sessionOn} onClose={() => setDetail(null)} />
+      <DayDrawer
+        target={detailTarget}
+        templates={templates}
+        unit={settings.unit}
+        sessionOn={sessionOn}
+        onClose={() => setDetail(null)}
+        warning={
+          detail && warningsQuery.data && warningAt(detail.athleteId, dayNumber(detail.date) - startDay) ? (
+            <WarningSummary warning={(warningSpans.get(detail.athleteId) as { warning: AthleteWarning }).warning} caveats={warningsQuery.data.acwrCaveats} />
+          ) : null
+        }
+      />
       <SuggestionsModal opened={suggestionsOpen} onClose={() => setSuggestionsOpen(false)} suggestions={suggestions} athletes={athleteById} />
     </Stack>
   );

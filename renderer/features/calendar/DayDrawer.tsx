@@ -6,7 +6,7 @@
 import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Menu, Select, Stack, Switch, Table, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBackUp, IconFirstAidKit, IconFlag, IconTrendingDown } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { addDays, formatDateLong, type IsoDate } from '../../../shared/dates';
 import { raceGoalLabel } from '../../../shared/domain/roster';
 import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type PlannedRun, type SessionTemplate } from '../../../shared/plan/model';
@@ -35,11 +35,14 @@ export function DayDrawer(props: {
   /** The session shown on another day of this athlete (to offer free days for a move). */
   sessionOn(date: IsoDate): string | null;
   onClose(): void;
+  /** The athlete's deload warning when it covers this day (issue 7), shown first. */
+  warning?: ReactNode;
 }) {
   const { target, onClose } = props;
   const detail = useApiQuery('calendar.day', target ?? { athleteId: 1, date: '2000-01-01' }, { enabled: target !== null });
   return (
     <Drawer opened={target !== null} onClose={onClose} position="right" size={560} title={<Text fw={600}>Day detail</Text>} aria-label="Day detail">
+      {target && props.warning}
       {target && detail.isPending && <Loader size="sm" />}
       {target && detail.isError && <Alert color="red">{detail.error.message}</Alert>}
       {target && detail.data && <DayContent key={`${target.athleteId}:${target.date}:${detail.dataUpdatedAt}`} detail={detail.data} {...props} />}

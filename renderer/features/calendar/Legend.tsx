@@ -40,7 +40,7 @@ export function Legend() {
             Marks
           </Text>
           <Text size="xs">
-            Striped cells: deload week. Red corner: a planning rule is broken there (open the day to see why). Outlined chip: the athlete&apos;s own change; struck-through chip: skipped or moved
+            Striped cells: deload week. Red corner: a planning rule is broken there (open the day to see why). Yellow corner: a deload warning for the athlete from that day (open the day, or the Warnings screen). Outlined chip: the athlete&apos;s own change; struck-through chip: skipped or moved
             away. N: a note. R: a regression (exercise swap) in that session. Yellow column: today. Coloured dots in the header: races (red) and test days (blue).
           </Text>
           <Text size="xs" c="dimmed">

@@ -10,6 +10,7 @@ import type { MassUnit } from '../../../shared/units';
 import { ApiError, call } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useUndo } from '../../app/undo';
+import { AthleteWarningPanel } from '../warnings/WarningParts';
 import { athleteToForm, emptyAthleteForm, formToAthleteFields, mapApiFieldErrors, NO_GROUP, validateAthleteForm, type AthleteFormValues } from './athleteForm';
 
 function fieldsOf(athlete: Athlete): AthleteFieldsInput {
@@ -96,6 +97,7 @@ export function AthleteDrawer(props: {
     >
       <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate aria-label="Athlete">
         <Stack gap="sm">
+          {athlete && athlete.archivedAt === null && <AthleteWarningPanel athleteId={athlete.id} />}
           <SimpleGrid cols={2}>
             <TextInput label="First name" withAsterisk data-autofocus {...form.getInputProps('givenName')} />
             <TextInput label="Last name" withAsterisk {...form.getInputProps('familyName')} />

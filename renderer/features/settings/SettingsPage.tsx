@@ -11,6 +11,7 @@ import type { MassUnit } from '../../../shared/units';
 import { ApiError, call } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useUndo } from '../../app/undo';
+import { ThresholdsCard } from '../warnings/ThresholdsCard';
 import { convertEquipment } from './settingsForm';
 
 type SettingsFormValues = Omit<SquadSettings, 'plateIncrement' | 'barWeight' | 'dumbbellStep' | 'firstDayOfWeek'> & {
@@ -137,6 +138,7 @@ function SettingsForm({ saved }: { saved: SquadSettings }) {
           </Group>
         </Stack>
       </form>
+      <ThresholdsCard />
     </Stack>
   );
 }
