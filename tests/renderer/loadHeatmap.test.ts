@@ -15,6 +15,7 @@ import {
   heatScale,
   lastWeeksRange,
   niceStep,
+  rangeProblem,
   weekState,
 } from '../../renderer/features/load/heatmap';
 import { makeMatrix } from './loadFixtures';
@@ -146,5 +147,14 @@ describe('weeks and cells', () => {
   it('takes the last 12 squad weeks up to today', () => {
     // This week starts Mon 16 Nov 2026; 11 weeks (77 days) before it is Mon 31 Aug.
     expect(lastWeeksRange('2026-11-21', '2026-11-16', 12)).toEqual({ from: '2026-08-31', to: '2026-11-21' });
+  });
+
+  it('refuses a backwards range, and one touching more than 53 squad weeks', () => {
+    expect(rangeProblem('2026-11-21', '2026-11-20', 1, 53)).toBe('The last day must not be before the first');
+    // Mon 1 Dec 2025 to Sun 29 Nov 2026: 364 days counting both, exactly 52 weeks.
+    expect(rangeProblem('2025-12-01', '2026-11-29', 1, 53)).toBeNull();
+    // Wed 26 Nov 2025 to Mon 30 Nov 2026: 370 days counting both (under 371), but from the Monday of 24 Nov 2025
+    // to 30 Nov 2026 is 372 days counting both: 53 weeks and a day, so 54 weeks are touched.
+    expect(rangeProblem('2025-11-26', '2026-11-30', 1, 53)).toBe('At most 53 weeks at once (this range touches 54): choose a later first day');
   });
 });

@@ -292,7 +292,7 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
                   dataKey="weekLabel"
                   content={(p) =>
                     p.value ? (
-                      <text x={Number(p.x) + Number(p.width) / 2} y={Number(p.y) + 13} textAnchor="middle" fontSize={11} fontWeight={600} fill="#212529">
+                      <text x={Number(p.x) + Number(p.width) / 2} y={Number(p.y) + 13} textAnchor="middle" fontSize={rows.length > 120 ? 9 : 11} fontWeight={600} fill="#212529">
                         {String(p.value)}
                       </text>
                     ) : null

@@ -11,11 +11,11 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { MAX_MATRIX_WEEKS, type LoadMatrixMeasure, type SquadLoadWeeks } from '../../../shared/contract/load';
-import { daysBetween, localToday, startOfWeek } from '../../../shared/dates';
+import { localToday, startOfWeek } from '../../../shared/dates';
 import { ACWR_METHODS, type AcwrMethod } from '../../../shared/load/series';
 import { useApiQuery } from '../../api/hooks';
 import { HeatmapGrid, NAME_WIDTH } from './HeatmapGrid';
-import { heatLegend, heatRows, heatScale, lastWeeksRange, type GroupFilter, type HeatScale } from './heatmap';
+import { heatLegend, heatRows, heatScale, lastWeeksRange, rangeProblem, type GroupFilter, type HeatScale } from './heatmap';
 import { METHOD_SHORT } from './words';
 import './load.css';
 
@@ -94,6 +94,7 @@ export function SquadHeatmapPage() {
   const [method, setMethod] = useState<AcwrMethod | null>(null);
   const [group, setGroup] = useState<string>('all');
   const [chosenRange, setChosenRange] = useState<{ from: string; to: string } | null>(null);
+  const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
   const { ref: areaRef, width } = useElementSize();
   const { height: viewportHeight } = useViewportSize();
 
@@ -101,9 +102,8 @@ export function SquadHeatmapPage() {
   const firstDay = settingsQuery.data?.firstDayOfWeek ?? 1;
   const defaultRange = lastWeeksRange(today, startOfWeek(today, firstDay), DEFAULT_WEEKS);
   const range = chosenRange ?? defaultRange;
-  // Checked here so a range main would refuse is explained beside the field and never sent.
-  const weeksAsked = Math.floor((daysBetween(startOfWeek(range.from, firstDay), range.to) + 7) / 7);
-  const rangeError = daysBetween(range.from, range.to) < 0 ? 'The last day must not be before the first' : weeksAsked > MAX_MATRIX_WEEKS ? `At most ${MAX_MATRIX_WEEKS} weeks at once: choose a later first day` : null;
+  // Checked here so a range main would refuse is explained at the field and never sent.
+  const rangeError = rangeProblem(range.from, range.to, firstDay, MAX_MATRIX_WEEKS);
 
   const query = useApiQuery(
     'load.squadWeeks',
@@ -182,13 +182,22 @@ export function SquadHeatmapPage() {
           aria-label="Weeks shown"
           valueFormat="D MMM YYYY"
           w={250}
-          value={[range.from, range.to]}
-          onChange={([from, to]) => from && to && setChosenRange({ from, to })}
+          value={picking ?? [range.from, range.to]}
+          onChange={([from, to]) => {
+            // The picker reports the first day alone while the second is being chosen.
+            if (from && to) {
+              setChosenRange({ from, to });
+              setPicking(null);
+            } else setPicking([from, to]);
+          }}
+          onDropdownClose={() => setPicking(null)}
           error={rangeError}
         />
-        <Button variant="default" disabled={chosenRange === null} onClick={() => setChosenRange(null)}>
-          Last {DEFAULT_WEEKS} weeks
-        </Button>
+        {chosenRange !== null && (
+          <Button variant="default" onClick={() => setChosenRange(null)}>
+            Last {DEFAULT_WEEKS} weeks
+          </Button>
+        )}
       </Group>
 
       {query.isError && <Alert color="red" title="The squad's load could not be read">{query.error.message}</Alert>}

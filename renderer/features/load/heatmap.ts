@@ -8,7 +8,7 @@
  * "good" or "bad" (no red/green): it says "more" or "less", and every cell also prints its number.
  */
 import type { LoadMatrixMeasure, SquadLoadAthlete, SquadLoadGroup, SquadLoadWeeks } from '../../../shared/contract/load';
-import { addDays, daysBetween, formatDateLong, formatDateShort, type IsoDate } from '../../../shared/dates';
+import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '../../../shared/dates';
 
 /** ColorBrewer Blues, 7 classes (Cynthia Brewer, colorbrewer2.org): light = less, dark = more. */
 export const HEAT_COLOURS = ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'] as const;
@@ -145,6 +145,16 @@ export function cellDescription(args: {
   else if (measure === 'acwr') what = `acute:chronic ratio ${formatHeatValue(measure, value)} (${methodLabel})${state === 'current' ? ', on today' : `, on ${formatDateShort(addDays(weekStart, 6))}`}`;
   else what = `${formatHeatValue(measure, value)} AU${state === 'current' ? ' so far (the week is not over)' : ''}`;
   return `${athlete}, ${week}: ${what}${deload ? '; deload week in the plan' : ''}`;
+}
+
+/**
+ * What is wrong with a chosen range, or null. The matrix shows whole squad weeks, so the range is
+ * counted as the weeks it touches: at most `maxWeeks` (main refuses more than 53 weeks of days).
+ */
+export function rangeProblem(from: IsoDate, to: IsoDate, firstDayOfWeek: number, maxWeeks: number): string | null {
+  if (daysBetween(from, to) < 0) return 'The last day must not be before the first';
+  const weeks = Math.floor((daysBetween(startOfWeek(from, firstDayOfWeek), to) + 7) / 7);
+  return weeks > maxWeeks ? `At most ${maxWeeks} weeks at once (this range touches ${weeks}): choose a later first day` : null;
 }
 
 /** The ISO date range of the last `weeks` squad weeks, ending today. */
