@@ -33,7 +33,7 @@ const heatmap = (page: Page, measure: 'weekly load' | 'acute:chronic ratio') => 
 
 /** Every chart of the athlete page drawn, with a real size (recharts needs a sized parent). */
 async function chartsDrawn(page: Page): Promise<void> {
-  await page.getByTestId('panel-ratio').waitFor();
+  await page.locator('[data-testid="athlete-load-chart"][data-reading="false"]').waitFor();
   await page.waitForFunction(() => {
     const surfaces = [...document.querySelectorAll('[data-testid="athlete-load-chart"] svg.recharts-surface')];
     return surfaces.length === 4 && surfaces.every((s) => s.getBoundingClientRect().width > 300 && s.getBoundingClientRect().height > 80);

@@ -40,7 +40,12 @@ async function choose(user: ReturnType<typeof userEvent.setup>, label: string, o
 
 const settings = { squadName: 'Riverside', seasonStart: '2026-09-07', seasonEnd: '2027-06-27', unit: 'kg', plateIncrement: 2.5, barWeight: 20, dumbbellStep: 2, firstDayOfWeek: 1 };
 
-function fakeMain(answers: { matrix?: (input: { measure: string; acwrMethod: AcwrMethod | null }) => SquadLoadWeeks; athlete?: (input: { acwrMethod: AcwrMethod | null; from: string }) => AthleteLoad }) {
+function fakeMain(answers: {
+  matrix?: (input: { measure: string; acwrMethod: AcwrMethod | null }) => SquadLoadWeeks;
+  athlete?: (input: { acwrMethod: AcwrMethod | null; from: string }) => AthleteLoad;
+  /** Holds a load.athlete answer until the promise settles. */
+  hold?: (input: { acwrMethod: AcwrMethod | null }) => Promise<void> | undefined;
+}) {
   const calls: { method: string; input: Record<string, unknown> }[] = [];
   const transport = async (method: string, input: unknown) => {
     const parsed = contract[method as MethodName].input.safeParse(input);
@@ -60,6 +65,7 @@ function fakeMain(answers: { matrix?: (input: { measure: string; acwrMethod: Acw
         return { ok: true, value: structuredClone((answers.matrix ?? (() => makeMatrix()))(value as { measure: string; acwrMethod: AcwrMethod | null })) };
       case 'load.athlete':
         if (!answers.athlete) break;
+        await answers.hold?.(value as { acwrMethod: AcwrMethod | null });
         return { ok: true, value: structuredClone(answers.athlete(value as { acwrMethod: AcwrMethod | null; from: string })) };
     }
     return { ok: false, error: { code: 'internal', message: `${method} is not faked` } };
@@ -211,14 +217,21 @@ describe('the athlete chart', () => {
     expect(screen.getByTestId('ratio-bands-legend')).not.toHaveTextContent(/injury|danger|sweet/i);
   });
 
-  it('asks main for the chosen method and relabels the ratio with it', async () => {
-    const main = fakeMain({ athlete: (input) => anaLoad(input.acwrMethod) });
+  it('asks main for the chosen method and relabels the ratio with it, keeping the last charts (dimmed) meanwhile', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const main = fakeMain({ athlete: (input) => anaLoad(input.acwrMethod), hold: (input) => (input.acwrMethod === 'rolling-uncoupled' ? gate : undefined) });
     renderAt('/load/athlete/7', main);
     await screen.findByTestId('panel-ratio');
     const user = userEvent.setup();
     await user.click(screen.getByRole('radio', { name: 'Rolling, uncoupled' }));
     await waitFor(() => expect(main.calls('load.athlete').at(-1)).toMatchObject({ athleteId: 7, acwrMethod: 'rolling-uncoupled' }));
+    // While main answers, the page keeps its charts (no collapse to a spinner), marked as being read.
+    expect(screen.getByTestId('athlete-load-chart')).toHaveAttribute('data-reading', 'true');
+    expect(within(screen.getByTestId('panel-ratio')).getByText('EWMA 7/28 days (seed: first day)')).toBeInTheDocument();
+    release();
     expect(await within(screen.getByTestId('panel-ratio')).findByText('Rolling 7 days / the 21 days before')).toBeInTheDocument();
+    expect(screen.getByTestId('athlete-load-chart')).toHaveAttribute('data-reading', 'false');
   });
 
   it('writes out why numbers are missing, and keeps how they are made under the charts', async () => {

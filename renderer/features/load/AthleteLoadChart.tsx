@@ -149,7 +149,17 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
   const needsExact = wide.data !== undefined && first !== null && first > from && first <= wide.data.today;
   const exact = useApiQuery('load.athlete', { athleteId, from: first ?? from, to, acwrMethod: method }, { staleTime: 0, enabled: needsExact });
 
-  const load: AthleteLoad | undefined = needsExact ? (exact.data && wide.data && first ? withRatiosFromFirstData(wide.data, exact.data, first) : undefined) : wide.data;
+  const fresh = useMemo<AthleteLoad | undefined>(() => {
+    if (!wide.data) return undefined;
+    if (!needsExact) return wide.data;
+    return exact.data && first ? withRatiosFromFirstData(wide.data, exact.data, first) : undefined;
+  }, [wide.data, exact.data, needsExact, first]);
+  // While another range or method is read, the charts keep showing the last one (dimmed) instead of
+  // collapsing to a spinner: the page keeps its height and the coach's scroll position.
+  const [shown, setShown] = useState<AthleteLoad | undefined>(undefined);
+  if (fresh !== undefined && fresh !== shown) setShown(fresh);
+  const load = fresh ?? (shown?.athlete.id === athleteId ? shown : undefined);
+  const reading = fresh === undefined && load !== undefined;
   const rows = useMemo(() => (load ? chartRows(load) : []), [load]);
 
   const error = wide.error ?? exact.error;
@@ -222,7 +232,7 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
   );
 
   return (
-    <Stack gap="md" data-testid="athlete-load-chart">
+    <Stack gap="md" data-testid="athlete-load-chart" data-reading={reading} style={{ opacity: reading ? 0.6 : 1, transition: 'opacity 120ms' }}>
       <Group gap="lg" wrap="wrap">
         {load.athlete.archived && <Badge color="gray">archived</Badge>}
         {todayRow && todayRow.weeksSinceDeload !== null && (

@@ -3,7 +3,7 @@
  * 4, 8 or 12 weeks with the coming week's plan, or the season), and AthleteLoadChart.
  */
 import { Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { localToday } from '../../../shared/dates';
 import { athleteFullName } from '../../../shared/domain/roster';
@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/hooks';
 import { sortByGroupThenName } from '../retests/common';
 import { AthleteLoadChart } from './AthleteLoadChart';
 import { LOAD_RANGES, rangeDates, type LoadRange } from './chartData';
+import { LAST_ATHLETE_KEY } from './words';
 
 export function AthleteLoadPage() {
   const { athleteId } = useParams();
@@ -25,6 +26,9 @@ export function AthleteLoadPage() {
   const athlete = athletes.find((a) => a.id === id);
   const settings = settingsQuery.data;
   const dates = settings ? rangeDates(range, localToday(), settings.firstDayOfWeek, settings) : null;
+  useEffect(() => {
+    if (athlete) sessionStorage.setItem(LAST_ATHLETE_KEY, String(athlete.id));
+  }, [athlete]);
 
   return (
     <Stack gap="sm">

@@ -7,6 +7,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AthleteLoadPage } from './AthleteLoadPage';
 import { SquadHeatmapPage } from './SquadHeatmapPage';
+import { LAST_ATHLETE_KEY } from './words';
 
 const VIEWS = [
   { value: 'squad', label: 'Squad heat map', path: '/load' },
@@ -19,7 +20,13 @@ export function LoadPage() {
   const view = location.pathname.startsWith('/load/athlete') ? 'athlete' : 'squad';
   return (
     <Stack gap="md">
-      <Tabs value={view} onChange={(value) => void navigate(VIEWS.find((v) => v.value === value)?.path ?? '/load')}>
+      <Tabs
+        value={view}
+        onChange={(value) => {
+          const last = sessionStorage.getItem(LAST_ATHLETE_KEY);
+          void navigate(value === 'athlete' && last ? `/load/athlete/${last}` : (VIEWS.find((v) => v.value === value)?.path ?? '/load'));
+        }}
+      >
         <Tabs.List>
           {VIEWS.map((v) => (
             <Tabs.Tab key={v.value} value={v.value}>

@@ -16,3 +16,6 @@ export const RATIO_GAP_WORDS: Readonly<Record<LoadUnavailableReason, string>> = 
   'zero-chronic-load': 'no load in its window',
   'no-variation': 'no variation',
 };
+
+/** sessionStorage: the athlete whose chart was open last in this window, so the tab goes back to them. */
+export const LAST_ATHLETE_KEY = 'backchain.load.athlete';
