@@ -1,7 +1,8 @@
-import { IconAlertTriangle, IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconPrinter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
+import { IconActivity, IconAlertTriangle, IconCalendarEvent, IconClipboardData, IconDatabase, IconLayoutGrid, IconPrinter, IconSettings, IconUsersGroup, type Icon } from '@tabler/icons-react';
 import type { ReactElement } from 'react';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { DataPage } from '../features/data/DataPage';
+import { LoadPage } from '../features/load/LoadPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { TestsPage } from '../features/retests/TestsPage';
 import { SheetsPage } from '../features/sheets/SheetsPage';
@@ -26,6 +27,7 @@ export const SECTIONS: Section[] = [
   { path: '/sheets', label: 'Sheets', icon: IconPrinter, shortcut: 'mod+4', element: <SheetsPage /> },
   { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: <TestsPage /> },
   { path: '/warnings', label: 'Warnings', icon: IconAlertTriangle, shortcut: 'mod+6', element: <WarningsPage /> },
+  { path: '/load', label: 'Load', icon: IconActivity, shortcut: 'mod+7', element: <LoadPage /> },
   { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: <DataPage /> },
   { path: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'mod+,', element: <SettingsPage /> },
 ];

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { IconActivity } from '@tabler/icons-react';
+import { useEffect, type MouseEvent } from 'react';
 import type { AthleteFieldsInput } from '../../../shared/contract/roster';
 import { athleteFullName, EVENT_FOCUS_LABELS, EVENT_FOCUSES, RACE_GOALS, SEX_LABELS, SEXES, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
 import type { MassUnit } from '../../../shared/units';
@@ -84,6 +85,22 @@ export function AthleteDrawer(props: {
     });
   }
 
+  /** To the athlete's training load chart (the Load section); unsaved changes are asked about first. */
+  function openLoadChart(event: MouseEvent<HTMLAnchorElement>) {
+    if (!form.isDirty()) return;
+    event.preventDefault();
+    const href = event.currentTarget.getAttribute('href') ?? '';
+    modals.openConfirmModal({
+      title: 'Discard your changes?',
+      children: <Text size="sm">The changes to this athlete have not been saved.</Text>,
+      labels: { confirm: 'Discard and open the chart', cancel: 'Keep editing' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        window.location.hash = href.replace(/^#/, '');
+      },
+    });
+  }
+
   const submit = form.onSubmit((values) => void save(values));
   const groupOptions = [{ value: NO_GROUP, label: 'No group' }, ...groups.map((g) => ({ value: String(g.id), label: g.name }))];
 
@@ -98,6 +115,13 @@ export function AthleteDrawer(props: {
       <form onSubmit={submit} onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()]])} noValidate aria-label="Athlete">
         <Stack gap="sm">
           {athlete && athlete.archivedAt === null && <AthleteWarningPanel athleteId={athlete.id} />}
+          {athlete && (
+            <Group justify="flex-end" mt={-8}>
+              <Button component="a" href={`#/load/athlete/${athlete.id}`} onClick={openLoadChart} variant="subtle" size="compact-sm" leftSection={<IconActivity size={16} />}>
+                Training load
+              </Button>
+            </Group>
+          )}
           <SimpleGrid cols={2}>
             <TextInput label="First name" withAsterisk data-autofocus {...form.getInputProps('givenName')} />
             <TextInput label="Last name" withAsterisk {...form.getInputProps('familyName')} />
