@@ -3,7 +3,7 @@
  * the heat map, computed on read from the calendar (athlete_day) and the logs. The warnings
  * (services/warnings.ts) read the same series, so a chart and a warning agree.
  */
-import type { AthleteLoad, LoadCaveat, SquadLoadAthlete, SquadLoadGroup, SquadLoadWeeks } from '../../shared/contract/load';
+import { MAX_MATRIX_WEEKS, type AthleteLoad, type LoadCaveat, type SquadLoadAthlete, type SquadLoadGroup, type SquadLoadWeeks } from '../../shared/contract/load';
 import { localToday, type IsoDate } from '../../shared/dates';
 import { athleteFullName } from '../../shared/domain/roster';
 import { AppError } from '../../shared/errors';
@@ -58,7 +58,7 @@ export interface SeriesContext {
 /** One athlete's series for [from, to] (call inside withFreshCalendar). */
 export function athleteSeries(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate, context: SeriesContext): LoadSeries {
   const { firstPlanDay, firstDataDay } = dataStart(db, athleteId);
-  const { historyFrom, hasEarlierData } = historyStart(from, firstDataDay);
+  const { historyFrom, hasEarlierData } = historyStart(from, to, firstDataDay);
   // The logs from the start of the history (the EWMAs); the plan and the wellness checks only
   // where they count: the 28-day windows of the days shown and the week before the first one,
   // and the wellness baseline (28 days) of the days whose flagged runs are counted.
@@ -132,6 +132,10 @@ export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; mea
     const lastWeek = weekStartOf(dayNumber(input.to), weekStartDay);
     const weeks: IsoDate[] = [];
     for (let w = firstWeek; w <= lastWeek; w += 7) weeks.push(isoDate(w));
+    // The input's check counts days; a range of 53 weeks' days can touch 54 of the squad's weeks.
+    if (weeks.length > MAX_MATRIX_WEEKS) {
+      throw new AppError('invalid_input', `At most ${MAX_MATRIX_WEEKS} weeks at once: these dates touch ${weeks.length} of the squad's weeks.`, { to: `At most ${MAX_MATRIX_WEEKS} weeks` });
+    }
     const from = isoDate(firstWeek);
     const to = isoDate(lastWeek + 6);
     const todayDay = dayNumber(today);
@@ -151,8 +155,11 @@ export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; mea
           if (!week || dayNumber(weekStart) > todayDay || (week.load === 0 && week.missingDays > 0)) return null;
           return week.load;
         }
-        const last = Math.min(firstWeek + i * 7 + 6, todayDay);
-        return last < firstWeek + i * 7 ? null : (byDate.get(isoDate(last))?.acwr ?? null);
+        // The ratio on the week's last day, or this week's latest: today once it is logged, else yesterday.
+        const weekStartDay = firstWeek + i * 7;
+        let last = Math.min(weekStartDay + 6, todayDay);
+        if (last === todayDay && byDate.get(today)?.status === 'not-logged') last -= 1;
+        return last < weekStartDay ? null : (byDate.get(isoDate(last))?.acwr ?? null);
       });
       const deloadWeeks = weeks.map((weekStart) => (series.weeks.find((w) => w.weekStart === weekStart)?.deloadDays ?? 0) > 0);
       return { id: athlete.id, name: athleteFullName(athlete), groupId: athlete.groupId, values, deloadWeeks };

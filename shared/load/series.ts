@@ -24,7 +24,11 @@
  *   running coach controls mileage, REFERENCE.md §6.2).
  * - The computation starts at the athlete's first day of data or LOAD_HISTORY_DAYS before the
  *   first day shown, whichever is later, so a chart and the warnings agree to within 0.2% (the
- *   chronic EWMA has all but forgotten its seed after 90 days: 0.931^90 = 0.2%).
+ *   chronic EWMA has all but forgotten its seed after 90 days: 0.931^90 = 0.2%). Days shown
+ *   before the athlete's first data are 'no-data' (nothing is known, not rest), so a day's
+ *   numbers never depend on the range asked for.
+ * - Today, planned and not logged yet, is still open: it is not counted as a missing day (which
+ *   would refuse every ratio each morning) and the ratios stop at yesterday until it is logged.
  */
 import type { IsoDate } from '../dates';
 import { dayNumber, isoDate, weekStartOf } from '../plan/days';
@@ -117,7 +121,10 @@ export interface LoadSeriesInput {
   to: IsoDate;
   /** Today: later days are "future" (planned only). */
   today: IsoDate;
-  /** The first day the computation starts on (see LOAD_HISTORY_DAYS); not after `from`. */
+  /**
+   * The first day the computation starts on (see LOAD_HISTORY_DAYS and `historyStart`). After
+   * `from` when the athlete's data starts later: the days before it are 'no-data'.
+   */
   historyFrom: IsoDate;
   /** True when the athlete has data before historyFrom (the ratios are not warming up then). */
   hasEarlierData: boolean;
@@ -142,9 +149,10 @@ export interface LoadSeriesInput {
 /**
  * What is known about a day's training: 'done' (a session logged as done or modified), 'missed'
  * (only missed sessions logged: load 0), 'rest' (nothing planned, nothing logged: load 0),
- * 'not-logged' (planned, in the past, nothing logged: load unknown), 'future' (after today).
+ * 'not-logged' (planned, in the past or today, nothing logged: load unknown), 'future' (after
+ * today), 'no-data' (before the athlete's first plan day or log: nothing is known).
  */
-export type LoadDayStatus = 'done' | 'missed' | 'rest' | 'not-logged' | 'future';
+export type LoadDayStatus = 'done' | 'missed' | 'rest' | 'not-logged' | 'future' | 'no-data';
 
 export interface WellnessDaySummary {
   /** Sum of the five items (5-25) when all five were answered; null otherwise. */
@@ -285,12 +293,11 @@ function wellnessDays(
 
 /** Build the day-by-day and week-by-week series for [from, to], computed from historyFrom. */
 export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
-  if (input.historyFrom > input.from) throw new RangeError('The history must start on or before the first day shown.');
   if (input.to < input.from) throw new RangeError(`The last day (${input.to}) is before the first (${input.from}).`);
   const start = dayNumber(input.historyFrom);
   const end = dayNumber(input.to);
   const todayDay = dayNumber(input.today);
-  const count = end - start + 1;
+  const count = Math.max(0, end - start + 1);
   const dates = Array.from({ length: count }, (_, i) => isoDate(start + i));
 
   const planByDate = new Map(input.plan.map((p) => [p.date, p]));
@@ -342,8 +349,10 @@ export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
     }
   }
 
-  // The ratios are computed up to today (later days have no load yet).
-  const pastCount = Math.max(0, Math.min(count, todayDay - start + 1));
+  // The ratios are computed up to today (later days have no load yet), or up to yesterday while
+  // today's planned training is not logged yet.
+  const todayOpen = statuses[todayDay - start] === 'not-logged';
+  const pastCount = Math.max(0, Math.min(count, todayDay - start + (todayOpen ? 0 : 1)));
   const pastLoads = loads.slice(0, pastCount);
   const acuteEwma = pastCount > 0 ? ewmaSeries(pastLoads, ACUTE_WINDOW_DAYS, 'first') : [];
   const chronicEwma = pastCount > 0 ? ewmaSeries(pastLoads, CHRONIC_WINDOW_DAYS, 'first') : [];
@@ -357,6 +366,8 @@ export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
   const wellness = wellnessDays(dates, wellnessByDate, input.wellness, fromIndex - WELLNESS_RUN_LOOKBACK_DAYS);
 
   const days: LoadDay[] = [];
+  // Days shown before the athlete's first data: nothing is known of them.
+  for (let day = dayNumber(input.from); day <= Math.min(end, start - 1); day += 1) days.push(noDataDay(day, input.firstDayOfWeek));
   for (let i = 0; i < count; i += 1) {
     const day = start + i;
     const date = dates[i] as IsoDate;
@@ -490,10 +501,36 @@ function buildWeeks(
   return weeks;
 }
 
-/** The history start for a range: LOAD_HISTORY_DAYS before `from`, not before the athlete's first data. */
-export function historyStart(from: IsoDate, firstDataDay: IsoDate | null): { historyFrom: IsoDate; hasEarlierData: boolean } {
+/** A day shown before the athlete's first plan day or log. */
+function noDataDay(day: number, firstDayOfWeek: number): LoadDay {
+  return {
+    date: isoDate(day),
+    weekStart: isoDate(weekStartOf(day, firstDayOfWeek)),
+    status: 'no-data',
+    plannedLoad: 0,
+    actualLoad: null,
+    sessions: 0,
+    isDeload: false,
+    weeksSinceDeload: null,
+    acuteSum: null,
+    acuteLoad: null,
+    chronicLoad: null,
+    acwr: null,
+    acwrUnavailable: 'insufficient-history',
+    warmingUp: true,
+    wellness: null,
+  };
+}
+
+/**
+ * The history start for a range: LOAD_HISTORY_DAYS before `from`, not before the athlete's first
+ * data; the athlete's first data when it comes after `from`; and after `to` when there is none
+ * (every day shown is then 'no-data').
+ */
+export function historyStart(from: IsoDate, to: IsoDate, firstDataDay: IsoDate | null): { historyFrom: IsoDate; hasEarlierData: boolean } {
   const earliest = shiftDate(from, -LOAD_HISTORY_DAYS);
-  if (firstDataDay === null || firstDataDay > from) return { historyFrom: from, hasEarlierData: false };
+  if (firstDataDay === null) return { historyFrom: shiftDate(to, 1), hasEarlierData: false };
+  if (firstDataDay > from) return { historyFrom: firstDataDay, hasEarlierData: false };
   if (firstDataDay >= earliest) return { historyFrom: firstDataDay, hasEarlierData: false };
   return { historyFrom: earliest, hasEarlierData: firstDataDay < earliest };
 }

@@ -4,6 +4,7 @@
  * Numbers are hand calculations from DOMAIN.md's default week (written out below).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates';
 import { planApi } from '../support/planSquad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
@@ -99,9 +100,10 @@ describe('load.squadWeeks', () => {
     // Ana: the long run 5 x 80 = 400 in week 1; nothing logged after: unknown; future weeks empty.
     expect(ana?.values).toEqual([400, null, null, null, null, null, null]);
     expect(ana?.deloadWeeks).toEqual([false, false, false, true, false, false, false]);
-    // Ben logged nothing: unknown, not zero. Cara has no plan and no logs: rest weeks (0) until today.
+    // Ben logged nothing: unknown, not zero. Cara has no plan and no logs: nothing is known of her
+    // weeks either (no data, never a 0 that reads as a week of rest).
     expect(ben?.values.every((v) => v === null)).toBe(true);
-    expect(cara?.values).toEqual([0, 0, 0, 0, null, null, null]);
+    expect(cara?.values).toEqual([null, null, null, null, null, null, null]);
     expect(matrix.acwrCaveats).toEqual([]);
   });
 
@@ -112,5 +114,26 @@ describe('load.squadWeeks', () => {
     expect(matrix.acwrCaveats.length).toBeGreaterThan(0);
     expect((await refused('load.squadWeeks', { from: '2026-09-07', to: '2026-09-20', measure: 'strain' })).fields?.measure).toMatch(/weekly load or the acute:chronic ratio/);
     expect((await refused('load.squadWeeks', { from: '2025-01-01', to: '2026-09-20', measure: 'acwr' })).fields?.to).toMatch(/53 weeks/);
+    // 371 days (53 x 7) from a Wednesday touch 54 Monday weeks: refused, not drawn as 54 columns.
+    const wide = await refused('load.squadWeeks', { from: '2026-09-09', to: '2027-09-14', measure: 'weeklyLoad' });
+    expect(wide.fields?.to).toBe('At most 53 weeks');
+    expect(wide.message).toMatch(/touch 54 of the squad's weeks/);
+  });
+
+  it("an athlete whose data starts inside the range reads the same ratios as when the range starts with it", async () => {
+    const ids = await withBlock();
+    // Ana logs a run every day from Mon 7 Sep (the block's first day) to Wed 30 Sep (today is 1 Oct).
+    for (let i = 0; i < 24; i += 1) {
+      const date = addDays('2026-09-07', i);
+      await ok('results.save', { athleteId: ids.ana, date, strength: null, run: { runType: 'easy', status: 'done', minutes: 30 + i, sessionRpe: 4 }, wellness: null });
+    }
+    const early = await ok('load.athlete', { athleteId: ids.ana, from: '2026-08-10', to: '2026-09-30' });
+    const late = await ok('load.athlete', { athleteId: ids.ana, from: '2026-09-07', to: '2026-09-30' });
+    expect(early.series.days.filter((d) => d.date < '2026-09-07').every((d) => d.status === 'no-data')).toBe(true);
+    const lastEarly = early.series.days.at(-1);
+    const lastLate = late.series.days.at(-1);
+    expect(lastEarly?.acwr).not.toBeNull();
+    expect(lastEarly?.acwr).toBe(lastLate?.acwr);
+    expect(lastEarly?.chronicLoad).toBe(lastLate?.chronicLoad);
   });
 });

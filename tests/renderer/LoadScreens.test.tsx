@@ -251,16 +251,6 @@ describe('the athlete chart', () => {
     expect(within(caveats).getByText('These flags are heuristics.')).toBeInTheDocument();
   });
 
-  it('asks again from the first day of data when the athlete\u2019s data starts inside the range', async () => {
-    const main = fakeMain({ athlete: (input) => anaLoad(input.acwrMethod) });
-    renderAt('/load/athlete/7', main);
-    await screen.findByTestId('panel-ratio');
-    // The range (12 weeks to the end of next week) starts before 9 Nov, Ana's first day with a plan or a log.
-    const asked = main.calls('load.athlete').map((c) => c.from);
-    expect(asked).toContain('2026-11-09');
-    expect(asked.some((from) => typeof from === 'string' && from < '2026-11-09')).toBe(true);
-  });
-
   it('says so when the athlete has no plan and no logs in the range', async () => {
     const empty = makeAthleteLoad([makeDay('2026-11-09', '2026-11-09'), makeDay('2026-11-19', '2026-11-16', { status: 'future', actualLoad: null })], []);
     renderAt('/load/athlete/7', fakeMain({ athlete: () => empty }));

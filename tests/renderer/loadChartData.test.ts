@@ -4,7 +4,7 @@
  * out by hand; each expectation says where its number comes from.
  */
 import { describe, expect, it } from 'vitest';
-import { chartRows, deloadSpans, firstDataDay, formatChange, hasLoadData, rangeDates, ratioNotes, withRatiosFromFirstData } from '../../renderer/features/load/chartData';
+import { chartRows, deloadSpans, formatChange, hasLoadData, rangeDates, ratioNotes } from '../../renderer/features/load/chartData';
 import { makeAthleteLoad, makeDay, makeWeek } from './loadFixtures';
 
 const W1 = '2026-11-09';
@@ -129,28 +129,11 @@ describe('what goes with the rows', () => {
     expect([12.5, -8.4, 0.4, -0.4, 100].map(formatChange)).toEqual(['+13%', '\u22128%', '0%', '0%', '+100%']);
   });
 
-  it('knows when there is nothing to chart, and the first day of data', () => {
+  it('knows when there is nothing to chart', () => {
     const empty = [makeDay('2026-11-09', W1), makeDay('2026-11-10', W1, { status: 'future', actualLoad: null })];
     expect(hasLoadData(empty)).toBe(false);
-    expect(firstDataDay(empty)).toBeNull();
     const wellnessOnly = [makeDay('2026-11-09', W1, { wellness: { total: 20, baselineMean: null, z: null, lowItems: [], hamstringTight: false, flagged: false, flaggedRun: 0 } })];
     expect(hasLoadData(wellnessOnly)).toBe(true);
-    expect(firstDataDay(twoWeeks().series.days)).toBe('2026-11-09');
-    expect(firstDataDay([makeDay('2026-11-08', '2026-11-02'), ...twoWeeks().series.days.slice(2)])).toBe('2026-11-11');
-  });
-
-  it('takes the ratios from a series started on the first day of data, and leaves none before it', () => {
-    const wide = makeAthleteLoad(
-      [
-        makeDay('2026-11-01', '2026-10-26', { acuteLoad: 0, chronicLoad: 0, acwrUnavailable: 'zero-chronic-load' }),
-        makeDay('2026-11-02', W1, { status: 'done', plannedLoad: 400, actualLoad: 400, acuteLoad: 100, chronicLoad: 27.6, acwr: 3.62 }),
-      ],
-      [],
-    );
-    const exact = makeAthleteLoad([makeDay('2026-11-02', W1, { status: 'done', plannedLoad: 400, actualLoad: 400, acuteLoad: 400, chronicLoad: 400, acwr: 1, warmingUp: true })], []);
-    const merged = withRatiosFromFirstData(wide, exact, '2026-11-02').series.days;
-    expect(merged[0]).toMatchObject({ acuteLoad: null, chronicLoad: null, acwr: null, acwrUnavailable: null, warmingUp: false, actualLoad: 0 });
-    expect(merged[1]).toMatchObject({ acuteLoad: 400, chronicLoad: 400, acwr: 1, warmingUp: true, plannedLoad: 400 });
   });
 });
 

@@ -29,7 +29,7 @@ import type { AthleteLoad } from '../../../shared/contract/load';
 import { daysBetween, formatDateLong, formatDateShort, type IsoDate } from '../../../shared/dates';
 import { ACWR_METHODS, type AcwrMethod } from '../../../shared/load/series';
 import { useApiQuery } from '../../api/hooks';
-import { chartRows, deloadSpans, firstDataDay, hasLoadData, ratioNotes, STATUS_WORDS, withRatiosFromFirstData, type LoadChartRow } from './chartData';
+import { chartRows, deloadSpans, hasLoadData, ratioNotes, STATUS_WORDS, type LoadChartRow } from './chartData';
 import './load.css';
 import { METHOD_SHORT, RATIO_GAP_WORDS } from './words';
 
@@ -144,16 +144,8 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
   const [method, setMethod] = useState<AcwrMethod | null>(null);
   const [bands, setBands] = useState(false);
   // Always fresh: logs saved elsewhere (Sheets, Enter results) change these numbers.
-  const wide = useApiQuery('load.athlete', { athleteId, from, to, acwrMethod: method }, { staleTime: 0 });
-  const first = wide.data ? firstDataDay(wide.data.series.days) : null;
-  const needsExact = wide.data !== undefined && first !== null && first > from && first <= wide.data.today;
-  const exact = useApiQuery('load.athlete', { athleteId, from: first ?? from, to, acwrMethod: method }, { staleTime: 0, enabled: needsExact });
-
-  const fresh = useMemo<AthleteLoad | undefined>(() => {
-    if (!wide.data) return undefined;
-    if (!needsExact) return wide.data;
-    return exact.data && first ? withRatiosFromFirstData(wide.data, exact.data, first) : undefined;
-  }, [wide.data, exact.data, needsExact, first]);
+  const query = useApiQuery('load.athlete', { athleteId, from, to, acwrMethod: method }, { staleTime: 0 });
+  const fresh = query.data;
   // While another range or method is read, the charts keep showing the last one (dimmed) instead of
   // collapsing to a spinner: the page keeps its height and the coach's scroll position.
   const [shown, setShown] = useState<AthleteLoad | undefined>(undefined);
@@ -162,7 +154,7 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
   const reading = fresh === undefined && load !== undefined;
   const rows = useMemo(() => (load ? chartRows(load) : []), [load]);
 
-  const error = wide.error ?? exact.error;
+  const error = query.error;
   if (error) return <Alert color="red" title="The training load could not be read">{error.message}</Alert>;
   if (!load) {
     return (

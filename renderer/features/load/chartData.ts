@@ -48,6 +48,7 @@ export const STATUS_WORDS: Readonly<Record<ChartDayStatus, string>> = {
   rest: 'rest day (0)',
   'not-logged': 'not logged: unknown, not counted as 0',
   future: 'planned',
+  'no-data': 'before their first plan day or log: nothing known',
   open: 'today: not logged yet',
 };
 
@@ -103,8 +104,7 @@ function weekLabelOf(week: LoadWeek, state: 'complete' | 'current' | 'future'): 
 
 /**
  * The chart's rows, one per day of the series. Today, while nothing is logged, is 'open': the
- * series counts it as a missing day (acute and chronic then dip as if it were 0, and the ratio is
- * refused for a day that is not over), so the chart stops the lines at yesterday instead.
+ * series leaves it out of the ratios (they stop at yesterday), and the chart says so.
  */
 export function chartRows(load: Pick<AthleteLoad, 'today' | 'series'>): LoadChartRow[] {
   const { today, series } = load;
@@ -197,25 +197,3 @@ export function hasLoadData(days: readonly LoadDay[]): boolean {
   return days.some((d) => d.plannedLoad > 0 || d.status === 'done' || d.status === 'missed' || d.status === 'not-logged' || d.wellness !== null);
 }
 
-/** The athlete's first day with a plan or a log in the series (null when none). */
-export function firstDataDay(days: readonly LoadDay[]): IsoDate | null {
-  return days.find((d) => d.plannedLoad > 0 || d.isDeload || d.status === 'done' || d.status === 'missed' || d.status === 'not-logged')?.date ?? null;
-}
-
-/**
- * Works around load.athlete starting its ratios at the first day asked for when the athlete's
- * data begins later (shared/load/series.ts `historyStart`): the days before count as rest (0), so
- * the chronic EWMA is seeded with zero and "warming up" ends 28 days after the first day asked for,
- * and the numbers change with the range chosen. A second call from the first day of data gives the
- * series the contract describes (seeded on the first day, warming up for 28 days); this takes its
- * ratios from that day on and leaves none before it.
- */
-export function withRatiosFromFirstData(wide: AthleteLoad, fromFirstData: AthleteLoad, firstDay: IsoDate): AthleteLoad {
-  const exact = new Map(fromFirstData.series.days.map((d) => [d.date, d]));
-  const days = wide.series.days.map((day): LoadDay => {
-    if (day.date < firstDay) return { ...day, acuteSum: null, acuteLoad: null, chronicLoad: null, acwr: null, acwrUnavailable: null, warmingUp: false };
-    const d = exact.get(day.date);
-    return d ? { ...day, acuteSum: d.acuteSum, acuteLoad: d.acuteLoad, chronicLoad: d.chronicLoad, acwr: d.acwr, acwrUnavailable: d.acwrUnavailable, warmingUp: d.warmingUp } : day;
-  });
-  return { ...wide, series: { ...wide.series, days } };
-}

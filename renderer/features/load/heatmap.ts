@@ -140,9 +140,9 @@ export function cellDescription(args: {
       measure === 'weeklyLoad'
         ? 'no data: nothing logged that week'
         : state === 'current'
-          ? 'no ratio today (a day of the last seven not logged yet, often today itself; or too little history)'
+          ? 'no ratio yet (a day of the last seven not logged, or too little history)'
           : 'no ratio (more than 10% of its window not logged, too little history, or no load)';
-  else if (measure === 'acwr') what = `acute:chronic ratio ${formatHeatValue(measure, value)} (${methodLabel})${state === 'current' ? ', on today' : `, on ${formatDateShort(addDays(weekStart, 6))}`}`;
+  else if (measure === 'acwr') what = `acute:chronic ratio ${formatHeatValue(measure, value)} (${methodLabel})${state === 'current' ? ', the latest day logged' : `, on ${formatDateShort(addDays(weekStart, 6))}`}`;
   else what = `${formatHeatValue(measure, value)} AU${state === 'current' ? ' so far (the week is not over)' : ''}`;
   return `${athlete}, ${week}: ${what}${deload ? '; deload week in the plan' : ''}`;
 }

@@ -182,10 +182,44 @@ describe('wellness against the athlete\u2019s own baseline (vector mclean_wellne
 });
 
 describe('history start', () => {
-  it('90 days before the first day shown, not before the athlete\u2019s first data', () => {
+  it('90 days before the first day shown, not before the athlete\u2019s first data; their first data when it comes later; after the range when there is none', () => {
     // 2026-11-16 minus 90 days = 2026-08-18 (Nov 16 -> Oct 16 = 31, -> Sep 16 = 61, -> Aug 18 = 90).
-    expect(historyStart('2026-11-16', '2025-01-01')).toEqual({ historyFrom: '2026-08-18', hasEarlierData: true });
-    expect(historyStart('2026-11-16', '2026-10-01')).toEqual({ historyFrom: '2026-10-01', hasEarlierData: false });
-    expect(historyStart('2026-11-16', null)).toEqual({ historyFrom: '2026-11-16', hasEarlierData: false });
+    expect(historyStart('2026-11-16', '2026-11-29', '2025-01-01')).toEqual({ historyFrom: '2026-08-18', hasEarlierData: true });
+    expect(historyStart('2026-11-16', '2026-11-29', '2026-10-01')).toEqual({ historyFrom: '2026-10-01', hasEarlierData: false });
+    expect(historyStart('2026-11-16', '2026-11-29', '2026-11-20')).toEqual({ historyFrom: '2026-11-20', hasEarlierData: false });
+    expect(historyStart('2026-11-16', '2026-11-29', null)).toEqual({ historyFrom: '2026-11-30', hasEarlierData: false });
+  });
+
+  it('days shown before the athlete\u2019s first data are "no data", and a day\u2019s numbers do not depend on the range asked for', () => {
+    // The spike vector's athlete, shown from 10 days before their first day: the last day still
+    // reads acute 478.032297, chronic 391.391436, ratio 1.221366 (not a ratio seeded with 10 zeros).
+    const series = buildLoadSeries(base({ logs: spikeLogs, from: addDays(START, -10) }));
+    expect(series.days).toHaveLength(38);
+    expect(series.days.slice(0, 10).every((d) => d.status === 'no-data' && d.actualLoad === null && d.acwr === null)).toBe(true);
+    expect(series.days[10]?.status).toBe('done');
+    expect(series.days.at(-1)?.acwr).toBeCloseTo(1.221366, 6);
+    // The weeks before: nothing logged and every day missing, so no weekly load to show as 0 alone.
+    const firstWeek = series.weeks[0];
+    expect(firstWeek?.missingDays).toBeGreaterThan(0);
+    // No data at all: every day shown is "no data".
+    const none = buildLoadSeries(base({ historyFrom: addDays(START, 28) }));
+    expect(none.days).toHaveLength(28);
+    expect(new Set(none.days.map((d) => d.status))).toEqual(new Set(['no-data']));
+  });
+});
+
+describe('today', () => {
+  it('planned and not logged yet is still open: the ratios stop at yesterday instead of being refused for a missing day', () => {
+    // Day 28 (today) planned and not logged. Day 27 by hand, EWMA seeded with day 1 (lambda 2/8 and
+    // 2/29 over days 1-27): acute 487.376396, chronic 387.050061, ratio 1.259208.
+    const logs = spikeLogs.filter((l) => l.date !== addDays(START, 27));
+    const plan = [{ date: addDays(START, 27), isDeload: false, strength: null, deloadSetReduction: null, run: { rpe: 4.5, minutes: 100 } }];
+    const days = buildLoadSeries(base({ logs, plan })).days;
+    expect(days[26]?.acuteLoad).toBeCloseTo(487.376396, 5);
+    expect(days[26]?.chronicLoad).toBeCloseTo(387.050061, 5);
+    expect(days[26]?.acwr).toBeCloseTo(1.259208, 6);
+    expect(days[27]).toMatchObject({ status: 'not-logged', actualLoad: null, acwr: null, acwrUnavailable: null, acuteLoad: null });
+    // Once logged, today counts: the vector's day 28.
+    expect(buildLoadSeries(base({ logs: spikeLogs, plan })).days[27]?.acwr).toBeCloseTo(1.221366, 6);
   });
 });
