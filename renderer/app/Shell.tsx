@@ -27,7 +27,13 @@ export function Shell() {
   const { last, undoLast } = useUndo();
   const [shortcutsOpen, shortcuts] = useDisclosure(false);
 
-  useHotkeys([...SECTIONS.map((s): [string, () => void] => [s.shortcut, () => void navigate(s.path)]), ['shift+?', shortcuts.open]]);
+  // Ctrl/⌘ + a section's key works from anywhere, a text box or a chooser included (it types
+  // nothing there); "?" only outside text boxes, where it is a character.
+  useHotkeys(
+    SECTIONS.map((s): [string, () => void] => [s.shortcut, () => void navigate(s.path)]),
+    [],
+  );
+  useHotkeys([['shift+?', shortcuts.open]]);
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">

@@ -104,6 +104,8 @@ describe('roster, end to end in Chromium', () => {
     await page.getByText('Changed the squad settings').waitFor();
     await screenshot(page, 'settings-01-pounds');
 
+    // A section's shortcut works with the focus in a text box too.
+    await page.getByRole('textbox', { name: 'Empty bar' }).focus();
     await page.keyboard.press('Control+1');
     await page.getByRole('heading', { name: 'Roster' }).waitFor();
     await expect(page.getByRole('cell', { name: / lb$/ }).count()).resolves.toBe(24);
