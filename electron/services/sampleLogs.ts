@@ -11,7 +11,7 @@ import { dayNumber, isoDate } from '../../shared/plan/days';
 import type { Block, Exercise, RunType, SessionTemplate } from '../../shared/plan/model';
 import { prescriptionForWeek } from '../../shared/plan/progression';
 import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
-import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '../../shared/sample/logs';
+import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, sampleSessionOnlyLog, sessionOnlyStream, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '../../shared/sample/logs';
 import type { SquadSize } from '../../shared/sample/generator';
 import { carriesLoad } from '../../shared/sheets/loads';
 import { findBlock } from '../db/repositories/blocks';
@@ -43,6 +43,7 @@ export function loadSampleLogs(
   now: Date,
 ): { maxes: number; strengthLogs: number; sets: number } {
   const random = logStream(options.seed);
+  const sessionsOnly = sessionOnlyStream(options.seed);
   const today = localToday(now);
   const stamp = now.toISOString();
   const gym = gymOf(db, now);
@@ -120,13 +121,16 @@ export function loadSampleLogs(
       lines: template ? linesOf(row) : [],
       run: row.run_type === null ? null : { type: row.run_type, minutes: row.run_minutes ?? 0, rpe: row.run_rpe ?? 0 },
     };
-    // In the small sample, athletes with starting loads or none are new to the weight room this week.
+    // In the small sample, athletes with starting loads or none have not loaded a lift yet: their
+    // sessions are logged (RPE, minutes) without sets, so their sheets still ask for a starting load.
     const lifting = options.size === 'large' || kinds[i] === 'tested';
     const log = sampleDayLog(random, athlete, strength[i] as AthleteStrength, day, gym, { lifting, withSets: row.day >= setsFrom });
-    if (log.strength) {
-      writer.strength(row.athlete_id, date, log.strength, template?.name ?? '');
+    // Athletes not lifting yet still do the session (bodyweight, finding their starting loads): its RPE and minutes are logged.
+    const session = log.strength ?? (lifting ? null : sampleSessionOnlyLog(sessionsOnly, athlete, day));
+    if (session) {
+      writer.strength(row.athlete_id, date, session, template?.name ?? '');
       strengthLogs += 1;
-      sets += log.strength.sets.length;
+      sets += session.sets.length;
     }
     if (log.run) writer.run(row.athlete_id, date, log.run);
     if (log.wellness) writer.wellness(row.athlete_id, date, log.wellness);

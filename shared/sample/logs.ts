@@ -35,6 +35,11 @@ export function logStream(seed: number): SeededRandom {
   return new SeededRandom((seed * 31 + STREAM_OFFSET) % 2147483647 || 1);
 }
 
+/** The stream of the session-only logs of athletes not yet lifting (see sampleSessionOnlyLog). */
+export function sessionOnlyStream(seed: number): SeededRandom {
+  return new SeededRandom((seed * 37 + STREAM_OFFSET + 1) % 2147483647 || 1);
+}
+
 export interface LogSampleAthlete {
   sex: Sex;
   bodyMassKg: number;
@@ -185,6 +190,28 @@ function wellnessOf(random: SeededRandom, athlete: LogSampleAthlete): WellnessRe
     stress: optional(3.6),
     mood: optional(3.9),
     hamstringTight: random.chance(athlete.injured ? 0.3 : 0.07),
+  };
+}
+
+/**
+ * A strength session of an athlete who has not started loading yet (no working maxes): the coach
+ * still logs that it happened, its session RPE and minutes, so their load counts on the load
+ * charts and the warnings; no sets, so no estimated max comes from it (their sheets keep asking
+ * for a starting load). Drawn from its own stream so the lifters' logs stay as they were.
+ */
+export function sampleSessionOnlyLog(random: SeededRandom, athlete: Pick<LogSampleAthlete, 'injured'>, day: PlannedDay): StrengthResult | null {
+  if (day.templateId === null || day.lines.length === 0) return null;
+  const roll = random.float();
+  const status = roll < 0.07 ? 'missed' : roll < (athlete.injured ? 0.3 : 0.17) ? 'modified' : 'done';
+  if (status === 'missed') return { templateId: day.templateId, status, sessionRpe: null, minutes: null, note: random.pick(['Sick', 'Away', 'Exam', '']), sets: [] };
+  return {
+    templateId: day.templateId,
+    status,
+    // Bodyweight and light loads while they find their starting loads: a notch easier and shorter.
+    sessionRpe: clamp(Math.round(random.normal(day.targetRpe - 1, 1)), 1, 10),
+    minutes: clamp(Math.round(random.normal(day.plannedMinutes * 0.8, 5)), 10, 120),
+    note: status === 'modified' ? random.pick(['Cut short: tired legs', 'Learning the lifts', 'Late to practice', '']) : '',
+    sets: [],
   };
 }
 

@@ -329,6 +329,18 @@ describe('the sample squad', () => {
     expect(squad.db.prepare("SELECT count(*) FROM run_log WHERE status = 'done'").pluck().get()).toBeGreaterThan(100);
     // Nothing is logged for today or later.
     expect(squad.db.prepare("SELECT count(*) FROM strength_log WHERE date >= '2026-09-14'").pluck().get()).toBe(0);
+    // Every past strength session is logged, so the load charts count it: those of athletes with a
+    // starting load or none (not lifting yet) with RPE and minutes but no sets (no estimated max).
+    const unlogged = squad.db
+      .prepare("SELECT count(*) FROM athlete_day d WHERE d.template_id IS NOT NULL AND d.date < '2026-09-14' AND NOT EXISTS (SELECT 1 FROM strength_log l WHERE l.athlete_id = d.athlete_id AND l.date = d.date)")
+      .pluck()
+      .get();
+    expect(unlogged).toBe(0);
+    const withoutSets = squad.db
+      .prepare("SELECT count(*) FROM strength_log l WHERE l.status <> 'missed' AND NOT EXISTS (SELECT 1 FROM strength_set s WHERE s.log_id = l.id)")
+      .pluck()
+      .get() as number;
+    expect(withoutSets).toBeGreaterThan(0);
   });
 });
 
