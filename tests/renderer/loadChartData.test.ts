@@ -125,6 +125,17 @@ describe('what goes with the rows', () => {
     ]);
   });
 
+  it('says there is nothing before the athlete\u2019s first data instead of a reason for each day', () => {
+    const days = [
+      makeDay('2026-11-09', W1, { status: 'no-data', actualLoad: null, acwrUnavailable: 'insufficient-history', warmingUp: true }),
+      makeDay('2026-11-10', W1, { status: 'no-data', actualLoad: null, acwrUnavailable: 'insufficient-history', warmingUp: true }),
+      makeDay('2026-11-11', W1, { status: 'done', plannedLoad: 300, actualLoad: 300, acuteLoad: 300, chronicLoad: 300, acwr: 1, warmingUp: true }),
+    ];
+    const notes = ratioNotes(chartRows(makeAthleteLoad(days, [], { today: '2026-11-11' })));
+    expect(notes).toContain('Nothing planned or logged before Wed 11 Nov 2026: no numbers for the days before.');
+    expect(notes.some((n) => n.startsWith('No ratio'))).toBe(false);
+  });
+
   it('writes a change with its sign and a real minus', () => {
     expect([12.5, -8.4, 0.4, -0.4, 100].map(formatChange)).toEqual(['+13%', '\u22128%', '0%', '0%', '+100%']);
   });

@@ -172,15 +172,20 @@ export function deloadSpans(rows: readonly Pick<LoadChartRow, 'date' | 'deload'>
 /** Why the ratio line has gaps or is dashed, in sentences (past days only). */
 export function ratioNotes(rows: readonly LoadChartRow[]): string[] {
   const notes: string[] = [];
-  const warming = rows.filter((r) => r.acwrWarmingUp !== null && r.acwr === null);
+  const warming = rows.filter((r) => r.acwrWarmingUp !== null && r.acwr === null && r.status !== 'no-data');
   if (warming.length > 0) {
     notes.push(
       `Warming up until ${formatDateLong((warming[warming.length - 1] as LoadChartRow).date)} (dashed): fewer than 28 days of data, so the ratio still leans on its first day and moves a lot.`,
     );
   }
+  const before = rows.filter((r) => r.status === 'no-data');
+  if (before.length > 0) {
+    const firstDay = addDays((before[before.length - 1] as LoadChartRow).date, 1);
+    notes.push(`Nothing planned or logged before ${formatDateLong(firstDay)}: no numbers for the days before.`);
+  }
   const reasons = new Map<LoadUnavailableReason, LoadChartRow[]>();
   for (const r of rows) {
-    if (r.acwrUnavailable && r.status !== 'future') reasons.set(r.acwrUnavailable, [...(reasons.get(r.acwrUnavailable) ?? []), r]);
+    if (r.acwrUnavailable && r.status !== 'future' && r.status !== 'no-data') reasons.set(r.acwrUnavailable, [...(reasons.get(r.acwrUnavailable) ?? []), r]);
   }
   for (const [reason, days] of reasons) {
     const first = days[0] as LoadChartRow;
