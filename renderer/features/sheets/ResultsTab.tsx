@@ -121,6 +121,10 @@ function EntryList({ day, unit, queryInput }: { day: ResultsDay; unit: MassUnit;
       try {
         const outcome = await call('results.save', draftToResults(typed, sheet, unit));
         applySaved(athleteId, outcome.saved);
+        // The card's base is what was saved from now on, before the next render recomputes it: a
+        // box changed in between starts from the saved day, not from the day before the save
+        // (which a later save would then write back over it).
+        basesRef.current = new Map(basesRef.current).set(athleteId, baseDraft(sheet, outcome.saved, unit));
         setDrafts((prev) => {
           if (prev.get(athleteId) !== typed) return prev;
           const next = new Map(prev);
