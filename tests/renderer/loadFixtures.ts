@@ -2,6 +2,7 @@
  * Small load.athlete / load.squadWeeks results for the Load screens' tests, written out by hand
  * (not produced by the series code): each test states the numbers it relies on.
  */
+import { WARNING_THRESHOLD_DEFAULTS } from '../../shared/load/thresholds';
 import type { AthleteLoad, SquadLoadWeeks } from '../../shared/contract/load';
 import type { LoadDay, LoadWeek } from '../../shared/load/series';
 
@@ -51,20 +52,7 @@ export function makeAthleteLoad(days: LoadDay[], weeks: LoadWeek[], fields: Part
     today: '2026-11-18',
     series: { acwrMethod: 'ewma', acwrMethodLabel: 'EWMA 7/28 days (seed: first day)', monotonySd: 'sample', days, weeks },
     nextDeload: null,
-    thresholds: {
-      weeksSinceDeload: 6,
-      weeklyJumpPercent: 15,
-      acwrHigh: 1.5,
-      acwrMethod: 'ewma',
-      monotonyHigh: 2,
-      monotonySd: 'sample',
-      wellnessZ: -1,
-      wellnessItem: 2,
-      wellnessDays: 2,
-      hamstringTimes: 2,
-      hamstringWindowDays: 7,
-      retestWindowDays: 28,
-    },
+    thresholds: WARNING_THRESHOLD_DEFAULTS,
     acwrBands: { low: 0.8, high: 1.3, veryHigh: 1.5 },
     acwrCaveats: [
       { title: 'Mathematical coupling', text: 'Coupling text.' },
