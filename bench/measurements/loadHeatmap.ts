@@ -17,14 +17,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness';
 import type { Measurement } from '../context';
 import { median, medianMs, round } from '../harness';
 
-const READY = () => performance.getEntriesByName('load-heatmap-ready').length > 0;
+const READY = () => globalThis.performance.getEntriesByName('load-heatmap-ready').length > 0;
 
 async function firstPaint(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(READY, undefined, { timeout: 60_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('load-heatmap-ready')[0]?.startTime ?? Number.NaN);
+  const ms = await page.evaluate(() => globalThis.performance.getEntriesByName('load-heatmap-ready')[0]?.startTime ?? Number.NaN);
   await context.close();
   return ms;
 }
