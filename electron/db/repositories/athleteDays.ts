@@ -99,43 +99,8 @@ export function storedDays(db: SquadDb, athleteId: number, fromDay: number, toDa
 }
 
 export function storedDay(db: SquadDb, athleteId: number, day: number): AthleteDayRow | null {
-  const r = sql(db).oneDay.get(athleteId, day) as
-    | {
-        athlete_id: number;
-        day: number;
-        date: string;
-        block_id: number | null;
-        week: number | null;
-        phase: Phase | null;
-        is_deload: number;
-        planned_template_id: number | null;
-        template_id: number | null;
-        planned_run_type: RunType | null;
-        run_type: RunType | null;
-        run_minutes: number | null;
-        run_rpe: number | null;
-        rule_flags: number;
-        grid_code: number;
-      }
-    | undefined;
-  if (!r) return null;
-  return {
-    athleteId: r.athlete_id,
-    day: r.day,
-    date: r.date,
-    blockId: r.block_id,
-    week: r.week,
-    phase: r.phase,
-    isDeload: r.is_deload === 1,
-    plannedTemplateId: r.planned_template_id,
-    templateId: r.template_id,
-    plannedRunType: r.planned_run_type,
-    runType: r.run_type,
-    runMinutes: r.run_minutes,
-    runRpe: r.run_rpe,
-    ruleFlags: r.rule_flags,
-    gridCode: r.grid_code,
-  };
+  const r = sql(db).oneDay.get(athleteId, day) as AthleteDaySqlRow | undefined;
+  return r ? athleteDayOf(r) : null;
 }
 
 export function insertAthleteDay(db: SquadDb, r: AthleteDayRow): void {
@@ -208,7 +173,7 @@ export function daySessions(db: SquadDb, athleteId: number, fromDay: number, toD
   return sql(db).range.all(athleteId, fromDay, toDay) as DaySessions[];
 }
 
-/** A row of athlete_day as SQLite returns it (ATHLETE_DAY_RANGE_SQL). */
+/** A row of athlete_day as SQLite returns it (oneDay, ATHLETE_DAY_RANGE_SQL). */
 interface AthleteDaySqlRow {
   athlete_id: number;
   day: number;
@@ -227,9 +192,9 @@ interface AthleteDaySqlRow {
   grid_code: number;
 }
 
-/** One athlete's stored days in [fromDay, toDay], in date order (exports). */
-export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): AthleteDayRow[] {
-  return (sql(db).dayRange.all(athleteId, fromDay, toDay) as AthleteDaySqlRow[]).map((r) => ({
+/** A stored row in the app's shape. */
+function athleteDayOf(r: AthleteDaySqlRow): AthleteDayRow {
+  return {
     athleteId: r.athlete_id,
     day: r.day,
     date: r.date,
@@ -245,7 +210,12 @@ export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: numb
     runRpe: r.run_rpe,
     ruleFlags: r.rule_flags,
     gridCode: r.grid_code,
-  }));
+  };
+}
+
+/** One athlete's stored days in [fromDay, toDay], in date order (exports). */
+export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): AthleteDayRow[] {
+  return (sql(db).dayRange.all(athleteId, fromDay, toDay) as AthleteDaySqlRow[]).map(athleteDayOf);
 }
 
 export function countAthleteDays(db: SquadDb, athleteId: number, fromDay: number, toDay: number): number {

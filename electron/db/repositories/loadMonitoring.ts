@@ -18,7 +18,7 @@ export const BLOCK_DELOADS_SQL = 'SELECT id, deload_set_reduction FROM block';
 export const LOAD_STRENGTH_SQL = 'SELECT date, status, session_rpe, minutes FROM strength_log WHERE athlete_id = ? AND date BETWEEN ? AND ?';
 export const LOAD_RUNS_SQL = 'SELECT date, status, session_rpe, minutes FROM run_log WHERE athlete_id = ? AND date BETWEEN ? AND ?';
 export const LOAD_WELLNESS_SQL = `SELECT date, fatigue, sleep_quality, muscle_soreness, stress, mood, hamstring_tight
-  FROM wellness_entry WHERE athlete_id = ? AND date BETWEEN ? AND ?`;
+  FROM wellness_entry WHERE athlete_id = ? AND date BETWEEN ? AND ? ORDER BY date`;
 /** The last deload day before a day, and the first one after (the partial index athlete_day_deload). */
 export const LAST_DELOAD_SQL = 'SELECT max(day) FROM athlete_day WHERE athlete_id = ? AND is_deload = 1 AND day < ?';
 export const NEXT_DELOAD_SQL = 'SELECT min(day) FROM athlete_day WHERE athlete_id = ? AND is_deload = 1 AND day > ?';
@@ -93,7 +93,13 @@ export function readAthleteLoadData(
   const logs: LoggedSessionInput[] = [];
   for (const [date, status, rpe, minutes] of s.strength.raw(true).all(athleteId, from, to) as LogRow[]) logs.push({ date, kind: 'strength', status, rpe, minutes });
   for (const [date, status, rpe, minutes] of s.runs.raw(true).all(athleteId, from, to) as LogRow[]) logs.push({ date, kind: 'run', status, rpe, minutes });
-  const wellness = (s.wellness.raw(true).all(athleteId, wellnessFrom, to) as WellnessRow[]).map(
+  const wellness = wellnessChecksInRange(db, athleteId, wellnessFrom, to);
+  return { plan, logs, wellness };
+}
+
+/** An athlete's wellness checks from `from` to `to`, oldest first (the series; the exports). */
+export function wellnessChecksInRange(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate): WellnessInput[] {
+  return (sql(db).wellness.raw(true).all(athleteId, from, to) as WellnessRow[]).map(
     ([date, fatigue, sleepQuality, muscleSoreness, stress, mood, hamstring]): WellnessInput => ({
       date,
       fatigue,
@@ -104,7 +110,6 @@ export function readAthleteLoadData(
       hamstringTight: hamstring === null ? null : hamstring === 1,
     }),
   );
-  return { plan, logs, wellness };
 }
 
 /** The last deload day before `date`, or null. */

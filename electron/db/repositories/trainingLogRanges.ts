@@ -1,11 +1,13 @@
 /**
  * One athlete's training logs over a date range, oldest first, for the exports: strength sessions
- * with a count of their sets, the sets themselves, runs, and wellness checks. Each query walks the
+ * with a count of their sets, the sets themselves and runs (wellness checks: loadMonitoring's
+ * wellnessChecksInRange, which the load series reads too). Each query walks the
  * table's (athlete_id, date) key, so an export of 300 athletes is 300 short index range scans.
  */
 import type { IsoDate } from '../../../shared/dates';
-import type { LoggedRunType, RunStatus, StrengthStatus } from '../../../shared/sheets/results';
+import type { LoggedRunType, LoggedSetResult, RunStatus, StrengthStatus } from '../../../shared/sheets/results';
 import { preparedStatements } from '../statements';
+import { LOAD_WELLNESS_SQL } from './loadMonitoring';
 import type { SquadDb } from '../types';
 
 export interface StrengthLogRow {
@@ -18,21 +20,8 @@ export interface StrengthLogRow {
   setCount: number;
 }
 
-export interface StrengthSetRow {
-  date: IsoDate;
-  templateName: string;
-  position: number;
-  setNumber: number;
-  exerciseId: number;
-  reps: number | null;
-  loadKg: number | null;
-  seconds: number | null;
-  metres: number | null;
-  contacts: number | null;
-  plannedDose: number | null;
-  plannedLoadKg: number | null;
-  repsInReserve: number | null;
-}
+/** A logged set with its session's date and name. */
+export type StrengthSetRow = LoggedSetResult & { date: IsoDate; templateName: string };
 
 export interface RunLogRow {
   date: IsoDate;
@@ -41,16 +30,6 @@ export interface RunLogRow {
   minutes: number | null;
   sessionRpe: number | null;
   note: string;
-}
-
-export interface WellnessRow {
-  date: IsoDate;
-  fatigue: number | null;
-  sleepQuality: number | null;
-  muscleSoreness: number | null;
-  stress: number | null;
-  mood: number | null;
-  hamstringTight: boolean | null;
 }
 
 export const LOG_RANGE_SQL = {
@@ -64,8 +43,7 @@ export const LOG_RANGE_SQL = {
          WHERE l.athlete_id = ? AND l.date BETWEEN ? AND ? ORDER BY l.date, s.log_id, s.athlete_id, s.date, s.position, s.set_number`,
   runs: `SELECT date, run_type AS runType, status, minutes, session_rpe AS sessionRpe, note
          FROM run_log WHERE athlete_id = ? AND date BETWEEN ? AND ? ORDER BY date`,
-  wellness: `SELECT date, fatigue, sleep_quality AS sleepQuality, muscle_soreness AS muscleSoreness, stress, mood, hamstring_tight AS hamstringTight
-             FROM wellness_entry WHERE athlete_id = ? AND date BETWEEN ? AND ? ORDER BY date`,
+  wellness: LOAD_WELLNESS_SQL,
   countStrength: 'SELECT count(*) AS n FROM strength_log WHERE date BETWEEN ? AND ?',
   countSets: 'SELECT count(*) AS n FROM strength_log l JOIN strength_set s ON s.log_id = l.id WHERE l.date BETWEEN ? AND ?',
   countRuns: 'SELECT count(*) AS n FROM run_log WHERE date BETWEEN ? AND ?',
@@ -84,11 +62,6 @@ export function strengthSetsInRange(db: SquadDb, athleteId: number, from: IsoDat
 
 export function runLogsInRange(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate): RunLogRow[] {
   return sql(db).runs.all(athleteId, from, to) as RunLogRow[];
-}
-
-export function wellnessInRange(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate): WellnessRow[] {
-  const rows = sql(db).wellness.all(athleteId, from, to) as (Omit<WellnessRow, 'hamstringTight'> & { hamstringTight: number | null })[];
-  return rows.map((r) => ({ ...r, hamstringTight: r.hamstringTight === null ? null : r.hamstringTight === 1 }));
 }
 
 /** Rows in the range for the whole squad (the progress bar's estimate: other athletes' rows included). */

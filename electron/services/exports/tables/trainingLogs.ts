@@ -8,7 +8,8 @@ import type { ExportColumn } from '../../../../shared/exports/columns';
 import { RUN_TYPE_LABELS } from '../../../../shared/plan/model';
 import { sessionLoad } from '../../../../shared/science';
 import { WELLNESS_ITEMS } from '../../../../shared/sheets/words';
-import { countLogsInRange, runLogsInRange, strengthLogsInRange, strengthSetsInRange, wellnessInRange } from '../../../db/repositories/trainingLogRanges';
+import { wellnessChecksInRange } from '../../../db/repositories/loadMonitoring';
+import { countLogsInRange, runLogsInRange, strengthLogsInRange, strengthSetsInRange } from '../../../db/repositories/trainingLogRanges';
 import { yesNo, type ExportTable } from '../table';
 
 const STATUS_LABELS = { done: 'Done', modified: 'Modified', missed: 'Missed' } as const;
@@ -164,7 +165,7 @@ export const wellnessTable: ExportTable = {
   *rows(db, scope) {
     for (const athlete of scope.athletes) {
       const who = [scope.lookup.athleteName(athlete.id), scope.lookup.groupName(athlete.groupId)];
-      for (const check of wellnessInRange(db, athlete.id, scope.from, scope.to)) {
+      for (const check of wellnessChecksInRange(db, athlete.id, scope.from, scope.to)) {
         const items = WELLNESS_ITEMS.map((item) => check[item]);
         // The total only when all five were answered: a partial sum would read as a bad day.
         const total = items.every((v) => v !== null) ? items.reduce<number>((sum, v) => sum + (v ?? 0), 0) : null;
