@@ -20,7 +20,7 @@ import {
   WELLNESS_CAVEAT,
 } from '../../shared/science';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
-import { listGroups } from '../db/repositories/groups';
+import { findGroup, listGroups } from '../db/repositories/groups';
 import { dataStart, lastDeloadBefore, nextDeloadAfter, readAthleteLoadData, readPlanLookups, type PlanLookups } from '../db/repositories/loadMonitoring';
 import { readSettings } from '../db/repositories/settings';
 import { readThresholds } from '../db/repositories/warnings';
@@ -90,7 +90,7 @@ export function athleteLoad(db: SquadDb, input: { athleteId: number; from: IsoDa
   return withFreshCalendar(db, () => {
     const athlete = findAthlete(db, input.athleteId);
     if (!athlete) throw new AppError('not_found', `There is no athlete with record number ${input.athleteId}.`, { athleteId: 'Choose an athlete from the list' });
-    const group = athlete.groupId === null ? null : (listGroups(db).find((g) => g.id === athlete.groupId) ?? null);
+    const group = athlete.groupId === null ? null : findGroup(db, athlete.groupId);
     const thresholds = readThresholds(db);
     const today = localToday(now);
     const context: SeriesContext = { today, firstDayOfWeek: firstDayOfWeek(db), thresholds, acwrMethod: input.acwrMethod ?? thresholds.acwrMethod, lookups: readPlanLookups(db) };
@@ -148,20 +148,21 @@ export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; mea
     const rows: SquadLoadAthlete[] = athletes.map((athlete) => {
       const series = athleteSeries(db, athlete.id, from, to, context);
       const byDate = new Map(series.days.map((d) => [d.date, d]));
+      const byWeek = new Map(series.weeks.map((w) => [w.weekStart, w]));
       const values = weeks.map((weekStart, i) => {
         if (input.measure === 'weeklyLoad') {
-          const week = series.weeks.find((w) => w.weekStart === weekStart);
+          const week = byWeek.get(weekStart);
           // A week with nothing logged at all is unknown, not a week of rest.
           if (!week || dayNumber(weekStart) > todayDay || (week.load === 0 && week.missingDays > 0)) return null;
           return week.load;
         }
         // The ratio on the week's last day, or this week's latest: today once it is logged, else yesterday.
-        const weekStartDay = firstWeek + i * 7;
-        let last = Math.min(weekStartDay + 6, todayDay);
+        const weekFirstDay = firstWeek + i * 7;
+        let last = Math.min(weekFirstDay + 6, todayDay);
         if (last === todayDay && byDate.get(today)?.status === 'not-logged') last -= 1;
-        return last < weekStartDay ? null : (byDate.get(isoDate(last))?.acwr ?? null);
+        return last < weekFirstDay ? null : (byDate.get(isoDate(last))?.acwr ?? null);
       });
-      const deloadWeeks = weeks.map((weekStart) => (series.weeks.find((w) => w.weekStart === weekStart)?.deloadDays ?? 0) > 0);
+      const deloadWeeks = weeks.map((weekStart) => (byWeek.get(weekStart)?.deloadDays ?? 0) > 0);
       return { id: athlete.id, name: athleteFullName(athlete), groupId: athlete.groupId, values, deloadWeeks };
     });
 

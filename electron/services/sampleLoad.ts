@@ -5,6 +5,7 @@
  * Only session RPE, minutes, runs and wellness checks change: logged sets (and so the estimated
  * maxes on the sheets) stay as the log generator wrote them.
  */
+import { preparedStatements } from '../db/statements';
 import { addDays, localToday, weekday, type IsoDate } from '../../shared/dates';
 import type { EventFocus } from '../../shared/domain/roster';
 import type { SquadSize } from '../../shared/sample/generator';
@@ -110,7 +111,7 @@ export function loadSampleLoadHistory(
  */
 const SPIKE_WEEK = [2.2, 1.0, 0.2, 1.8, 0.9, 1.6, 2.3];
 
-const sql = {
+const sql = preparedStatements({
   dayLoads: `SELECT coalesce((SELECT sum(session_rpe * minutes) FROM strength_log WHERE athlete_id = @id AND date BETWEEN @from AND @to), 0)
            + coalesce((SELECT sum(session_rpe * minutes) FROM run_log WHERE athlete_id = @id AND date BETWEEN @from AND @to), 0)`,
   scaleStrength: 'UPDATE strength_log SET minutes = max(1, min(300, round(minutes * ?))) WHERE athlete_id = ? AND date BETWEEN ? AND ? AND minutes IS NOT NULL',
@@ -120,31 +121,31 @@ const sql = {
   deleteRun: 'DELETE FROM run_log WHERE athlete_id = ? AND date = ?',
   deleteWellness: 'DELETE FROM wellness_entry WHERE athlete_id = ? AND date = ?',
   deloadDays: 'SELECT date FROM athlete_day WHERE athlete_id = ? AND is_deload = 1 AND day BETWEEN ? AND ? ORDER BY day',
-};
+});
 
 /** Mean daily load (AU) over a range, rest days included; 250 AU when nothing was logged. */
 function averageDailyLoad(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate): number {
-  const total = db.prepare(sql.dayLoads).pluck().get({ id: athleteId, from, to }) as number;
+  const total = sql(db).dayLoads.pluck().get({ id: athleteId, from, to }) as number;
   const days = dayNumber(to) - dayNumber(from) + 1;
   return total > 0 ? total / days : 250;
 }
 
 /** Minutes of every session and run in a range times `factor` (RPE kept). */
 function scaleLogs(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate, factor: number): void {
-  db.prepare(sql.scaleStrength).run(factor, athleteId, from, to);
-  db.prepare(sql.scaleRuns).run(factor, athleteId, from, to);
+  sql(db).scaleStrength.run(factor, athleteId, from, to);
+  sql(db).scaleRuns.run(factor, athleteId, from, to);
 }
 
 /** A day whose total is about `load` AU: the session (if done) at RPE 5 for 40% of it, an easy run (RPE 4) for the rest. */
 function evenDay(db: SquadDb, athleteId: number, date: IsoDate, load: number, stamp: string): void {
-  const session = db.prepare(sql.strengthOn).get(athleteId, date) as { id: number } | undefined;
+  const session = sql(db).strengthOn.get(athleteId, date) as { id: number } | undefined;
   let strengthLoad = 0;
   if (session) {
     const minutes = Math.max(10, Math.round((load * 0.4) / 5));
-    db.prepare(sql.setStrength).run(5, minutes, session.id);
+    sql(db).setStrength.run(5, minutes, session.id);
     strengthLoad = 5 * minutes;
   }
-  db.prepare(sql.deleteRun).run(athleteId, date);
+  sql(db).deleteRun.run(athleteId, date);
   insertRun(db, athleteId, date, { runType: 'easy', status: 'done', minutes: Math.max(10, Math.round((load - strengthLoad) / 4)), sessionRpe: 4, note: '' }, stamp);
 }
 
@@ -162,14 +163,14 @@ function writeChecks(
     const date = addDays(today, -back);
     const k = kind(back);
     const check: WellnessResult = k === 'low' ? lowCheck(random, usual) : usualCheck(random, usual, k === 'tight');
-    db.prepare(sql.deleteWellness).run(athleteId, date);
+    sql(db).deleteWellness.run(athleteId, date);
     insertWellness(db, athleteId, date, check, stamp);
   }
 }
 
 /** The large squad plans a deload every few weeks: the featured athlete's last ones are marked "not a deload". */
 function undoRecentDeloads(db: SquadDb, athleteId: number, today: IsoDate, now: Date): void {
-  const dates = db.prepare(sql.deloadDays).pluck().all(athleteId, dayNumber(today) - 70, dayNumber(today) + 7) as string[];
+  const dates = sql(db).deloadDays.pluck().all(athleteId, dayNumber(today) - 70, dayNumber(today) + 7) as string[];
   // Contiguous runs of deload days, each changed in one step.
   let start: string | null = null;
   let previous: string | null = null;

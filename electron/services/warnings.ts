@@ -17,7 +17,7 @@ import { dayNumber, isoDate, weekStartOf } from '../../shared/plan/days';
 import type { RetestDecline } from '../../shared/retests/compare';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { listGroups } from '../db/repositories/groups';
-import { dataStart, lastDeloadBefore, nextDeloadAfter, readPlanLookups } from '../db/repositories/loadMonitoring';
+import { nextDeloadAfter, readPlanLookups } from '../db/repositories/loadMonitoring';
 import * as repo from '../db/repositories/warnings';
 import type { SquadDb } from '../db/types';
 import { acwrCaveats, athleteSeries, firstDayOfWeek, type SeriesContext } from './load';
@@ -87,8 +87,9 @@ function athleteWarning(db: SquadDb, athlete: Athlete, squad: Squad): AthleteWar
     athlete: { id: athlete.id, name: athleteFullName(athlete), groupId: athlete.groupId, groupName: group?.name ?? null, groupColor: group?.color ?? null },
     today,
     series,
-    lastDeload: lastDeloadBefore(db, athlete.id, shiftDate(today, 1)),
-    firstPlanDay: dataStart(db, athlete.id).firstPlanDay,
+    // The series has walked the plan up to today: its last deload and first plan day, not two more queries.
+    lastDeload: series.lastDeload,
+    firstPlanDay: series.firstPlanDay,
     nextDeload: nextDeloadAfter(db, athlete.id, today),
     nextWeekStart: squad.nextWeekStart,
     retestDeclines: squad.declines.get(athlete.id) ?? [],

@@ -223,6 +223,9 @@ export interface LoadSeries {
   monotonySd: SdConvention;
   days: LoadDay[];
   weeks: LoadWeek[];
+  /** The athlete's last deload day on or before `to`, and their first plan day ever (null = none). */
+  lastDeload: IsoDate | null;
+  firstPlanDay: IsoDate | null;
 }
 
 const ITEMS: readonly WellnessItem[] = ['fatigue', 'sleepQuality', 'muscleSoreness', 'stress', 'mood'];
@@ -432,6 +435,8 @@ export function buildLoadSeries(input: LoadSeriesInput): LoadSeries {
     monotonySd: input.monotonySd,
     days,
     weeks: input.withWeeks === false ? [] : buildWeeks(input, start, loads, planByDate, todayDay),
+    lastDeload: lastDeload === null ? null : isoDate(lastDeload),
+    firstPlanDay: input.firstPlanDay,
   };
 }
 

@@ -191,7 +191,7 @@ function anaLoad(method: AcwrMethod | null): AthleteLoad {
     makeDay('2026-11-19', '2026-11-16', { status: 'future', plannedLoad: 300, actualLoad: null }),
   ];
   return makeAthleteLoad(days, [makeWeek('2026-11-09', { load: 785, plannedLoad: 1040, missingDays: 1, changePercent: 8 }), makeWeek('2026-11-16', { complete: false, plannedLoad: 550 })], {
-    series: { acwrMethod: m, acwrMethodLabel: ACWR_METHOD_LABELS[m], monotonySd: 'sample', days, weeks: [] },
+    series: { acwrMethod: m, acwrMethodLabel: ACWR_METHOD_LABELS[m], monotonySd: 'sample', days, weeks: [], lastDeload: null, firstPlanDay: null },
   });
 }
 

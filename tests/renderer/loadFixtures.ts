@@ -50,7 +50,7 @@ export function makeAthleteLoad(days: LoadDay[], weeks: LoadWeek[], fields: Part
     from: days[0]?.date ?? '2026-11-09',
     to: days[days.length - 1]?.date ?? '2026-11-22',
     today: '2026-11-18',
-    series: { acwrMethod: 'ewma', acwrMethodLabel: 'EWMA 7/28 days (seed: first day)', monotonySd: 'sample', days, weeks },
+    series: { acwrMethod: 'ewma', acwrMethodLabel: 'EWMA 7/28 days (seed: first day)', monotonySd: 'sample', days, weeks, lastDeload: null, firstPlanDay: null },
     nextDeload: null,
     thresholds: WARNING_THRESHOLD_DEFAULTS,
     acwrBands: { low: 0.8, high: 1.3, veryHigh: 1.5 },

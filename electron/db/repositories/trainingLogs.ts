@@ -157,7 +157,16 @@ export function insertWellness(db: SquadDb, athleteId: number, date: string, wel
  */
 function bulkInserter(db: SquadDb, table: string, columns: readonly string[], beforeWrite: () => void = () => undefined, rowsPerStatement = 64) {
   const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const statementFor = (rows: number) => db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+  // A partial batch has 1-63 rows: prepare each size once, not on every flush.
+  const statements = new Map<number, ReturnType<SquadDb['prepare']>>();
+  const statementFor = (rows: number) => {
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+      statements.set(rows, statement);
+    }
+    return statement;
+  };
   const full = statementFor(rowsPerStatement);
   let values: unknown[] = [];
   let rows = 0;
