@@ -3,6 +3,7 @@
  * that week (the calendar's lines), with their own loads from their working maxes, rounded to the
  * gym's equipment in the squad's unit; the day's run; their note; races and test days.
  */
+import type { SquadSettings } from '../../../shared/domain/settings';
 import type { DaySelection } from '../../../shared/contract/sheets';
 import type { IsoDate } from '../../../shared/dates';
 import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
@@ -41,7 +42,10 @@ export function selectedAthletes(db: SquadDb, selection: Pick<DaySelection, 'gro
 }
 
 export function gymOf(db: SquadDb, now: Date): GymEquipment {
-  const s = getSettings(db, now);
+  return gymFrom(getSettings(db, now));
+}
+
+function gymFrom(s: SquadSettings): GymEquipment {
   return { unit: s.unit, plateIncrement: s.plateIncrement, barWeight: s.barWeight, dumbbellStep: s.dumbbellStep };
 }
 
@@ -72,7 +76,7 @@ export function sheetDay(db: SquadDb, selection: DaySelection, now: Date): Sheet
   return withFreshCalendar(db, () => {
     const { date } = selection;
     const settings = getSettings(db, now);
-    const gym = gymOf(db, now);
+    const gym = gymFrom(settings);
     const athletes = selectedAthletes(db, selection);
     const groupNames = new Map(listGroups(db).map((g) => [g.id, g.name]));
     const lookups = sessionLookups(db);

@@ -11,6 +11,7 @@ import type { AthleteLoad } from '../../../shared/contract/load';
 import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '../../../shared/dates';
 import type { LoadDay, LoadDayStatus, LoadWeek } from '../../../shared/load/series';
 import { LOAD_UNAVAILABLE_MESSAGES, type LoadUnavailableReason } from '../../../shared/science';
+import { weekState } from './heatmap';
 
 export const LOAD_RANGES = [
   { value: '4w', label: '4 weeks', weeks: 4 },
@@ -55,8 +56,6 @@ export const STATUS_WORDS: Readonly<Record<ChartDayStatus, string>> = {
 /** One day of the chart (recharts reads the fields by name). */
 export interface LoadChartRow {
   date: IsoDate;
-  /** "16 Nov", for the axis. */
-  tick: string;
   status: ChartDayStatus;
   deload: boolean;
   /** Planned load (AU); null when nothing is planned (no empty outline). */
@@ -120,7 +119,7 @@ export function chartRows(load: Pick<AthleteLoad, 'today' | 'series'>): LoadChar
     const status: ChartDayStatus = open ? 'open' : day.status;
     const known = status === 'done' || status === 'missed' || status === 'rest';
     const week = weeks.get(day.weekStart);
-    const state = week === undefined ? 'future' : week.complete ? 'complete' : daysBetween(day.weekStart, today) >= 0 ? 'current' : 'future';
+    const state = week === undefined ? 'future' : weekState(day.weekStart, week.complete, today);
     const weekLoad = week === undefined || state === 'future' || (week.load === 0 && week.missingDays > 0) ? null : week.load;
     const ratio = open ? null : day.acwr;
     const warming = day.warmingUp;
@@ -129,7 +128,6 @@ export function chartRows(load: Pick<AthleteLoad, 'today' | 'series'>): LoadChar
     const w = day.wellness;
     return {
       date: day.date,
-      tick: formatDateShort(day.date),
       status,
       deload: day.isDeload,
       planned: day.plannedLoad > 0 ? day.plannedLoad : null,
