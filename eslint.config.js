@@ -27,13 +27,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer knows the world only through the typed API client.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', '@main/*', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer knows the world only through the typed API client.' }] }],
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'node:*', 'react', 'react-dom'], message: 'shared/ is pure: no Node, DOM, Electron or React.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', '**/renderer/**', '@main/*', '@renderer/*', 'electron', 'better-sqlite3', 'node:*', 'react', 'react-dom'], message: 'shared/ is pure: no Node, DOM, Electron or React.' }] }],
     },
   },
 );

@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { aliases } from './aliases.config';
 
 // Node-side bundles, built with the same tool as the renderer so `import.meta.glob` finds the
 // SQL migrations at build time. One entry per build, so each output is a single file:
@@ -22,6 +23,7 @@ export default defineConfig(({ mode }) => {
   const target = entries[mode as keyof typeof entries];
   if (!target) throw new Error(`vite.node.config.ts: unknown --mode ${mode} (use main, preload, web or bench)`);
   return {
+    resolve: { alias: aliases },
     build: {
       ssr: target.entry,
       target: 'node20',

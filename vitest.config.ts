@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { aliases } from './aliases.config';
 
 // Four projects, one per kind of test (ARCHITECTURE.md "Tests"):
 // unit: pure logic in shared/; integration: services on a real SQLite file;
@@ -11,6 +12,7 @@ export default defineConfig({
       : ['default'],
     projects: [
       {
+        resolve: { alias: aliases },
         test: {
           name: 'unit',
           include: ['tests/shared/**/*.test.ts'],
@@ -18,6 +20,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: aliases },
         test: {
           name: 'integration',
           include: ['tests/electron/**/*.test.ts'],
@@ -30,6 +33,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve: { alias: aliases },
         test: {
           name: 'component',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
@@ -39,6 +43,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: aliases },
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,5 +1,5 @@
-import type { ApiContext } from '../electron/api/context';
-import type { SquadDb } from '../electron/db/types';
+import type { ApiContext } from '@main/api/context';
+import type { SquadDb } from '@main/db/types';
 
 /** What every measurement gets: the large squad, already generated, and where it lives. */
 export interface BenchContext {

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openApi } from '../electron/api/open';
-import { loadGeneratedSquad } from '../electron/services/sampleSquad';
+import { openApi } from '@main/api/open';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import type { BenchContext, Measurement } from './context';
 import { heapUsedMb, round } from './harness';
 

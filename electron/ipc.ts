@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ipcChannel, methodNames } from '../shared/contract';
+import { ipcChannel, methodNames } from '@shared/contract';
 import type { ApiContext } from './api/context';
 import { dispatch } from './api/dispatch';
 

@@ -4,7 +4,7 @@
  * context-isolated). Main validates the method and its input.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcChannel } from '../shared/contract/channels';
+import { ipcChannel } from '@shared/contract/channels';
 
 contextBridge.exposeInMainWorld('backchain', {
   invoke: (method: string, input: unknown): Promise<unknown> => {

@@ -7,12 +7,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { dispatch } from '../../electron/api/dispatch';
-import { GRID_SQL } from '../../electron/db/repositories/athleteDays';
-import { readSettings } from '../../electron/db/repositories/settings';
-import { startWebServer } from '../../electron/web/server';
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
-import { dayNumber } from '../../shared/plan/days';
+import { dispatch } from '@main/api/dispatch';
+import { GRID_SQL } from '@main/db/repositories/athleteDays';
+import { readSettings } from '@main/db/repositories/settings';
+import { startWebServer } from '@main/web/server';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { dayNumber } from '@shared/plan/days';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness';
 import type { Measurement } from '../context';
 import { performance } from 'node:perf_hooks';

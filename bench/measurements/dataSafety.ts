@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dispatch } from '../../electron/api/dispatch';
-import { openApi } from '../../electron/api/open';
-import { checkIntegrity } from '../../electron/db/backupFile';
-import type { InspectResult, SavedFile } from '../../shared/contract/backups';
-import { generateSquad } from '../../shared/sample/generator';
-import { findHeaderRow, guessMapping, previewRosterImport } from '../../shared/import/rosterImport';
+import { dispatch } from '@main/api/dispatch';
+import { openApi } from '@main/api/open';
+import { checkIntegrity } from '@main/db/backupFile';
+import type { InspectResult, SavedFile } from '@shared/contract/backups';
+import { generateSquad } from '@shared/sample/generator';
+import { findHeaderRow, guessMapping, previewRosterImport } from '@shared/import/rosterImport';
 import type { Measurement } from '../context';
 import { medianMs, round } from '../harness';
 

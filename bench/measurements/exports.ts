@@ -12,10 +12,10 @@
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { dispatch } from '../../electron/api/dispatch';
-import type { ApiContext } from '../../electron/api/context';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
-import type { SavedFile } from '../../shared/contract/backups';
+import { dispatch } from '@main/api/dispatch';
+import type { ApiContext } from '@main/api/context';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
+import type { SavedFile } from '@shared/contract/backups';
 import type { Measurement } from '../context';
 import { median, round } from '../harness';
 

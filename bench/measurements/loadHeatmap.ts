@@ -9,10 +9,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { dispatch } from '../../electron/api/dispatch';
-import { readSettings } from '../../electron/db/repositories/settings';
-import { startWebServer } from '../../electron/web/server';
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
+import { dispatch } from '@main/api/dispatch';
+import { readSettings } from '@main/db/repositories/settings';
+import { startWebServer } from '@main/web/server';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness';
 import type { Measurement } from '../context';
 import { median, medianMs, round } from '../harness';

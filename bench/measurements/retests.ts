@@ -1,5 +1,5 @@
-import { dispatch } from '../../electron/api/dispatch';
-import type { TestSession } from '../../shared/domain/retests';
+import { dispatch } from '@main/api/dispatch';
+import type { TestSession } from '@shared/domain/retests';
 import type { Measurement } from '../context';
 import { medianMs } from '../harness';
 

@@ -1,4 +1,4 @@
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatch } from '@main/api/dispatch';
 import type { Measurement } from '../context';
 import { medianMs } from '../harness';
 

@@ -1,7 +1,7 @@
-import { dispatch } from '../../electron/api/dispatch';
-import type { RetestSettings } from '../../shared/domain/retests';
-import { addDays, localToday } from '../../shared/dates';
-import type { WarningsList } from '../../shared/contract/warnings';
+import { dispatch } from '@main/api/dispatch';
+import type { RetestSettings } from '@shared/domain/retests';
+import { addDays, localToday } from '@shared/dates';
+import type { WarningsList } from '@shared/contract/warnings';
 import type { Measurement } from '../context';
 import { medianMs, round } from '../harness';
 import { performance } from 'node:perf_hooks';
@@ -33,10 +33,10 @@ export const warningsMeasurement: Measurement = {
 
     const warningsAllMs = await medianMs(list);
 
-    const settings = (await ok(ctx, 'tests.settings', {})) as RetestSettings;
+    const settings = (await ok(ctx, 'retests.settings', {})) as RetestSettings;
     const afterChange: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      await ok(ctx, 'tests.updateSettings', settings);
+      await ok(ctx, 'retests.updateSettings', settings);
       const start = performance.now();
       await list();
       afterChange.push(performance.now() - start);

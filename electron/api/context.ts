@@ -1,5 +1,5 @@
-import type { AppStatus } from '../../shared/contract/roster';
-import { AppError } from '../../shared/errors';
+import type { AppStatus } from '@shared/contract/roster';
+import { AppError } from '@shared/errors';
 import { rawOpener, type RawOpen } from '../db/backupFile';
 import type { SquadDb } from '../db/types';
 import type { FileDialogs } from '../files/dialogs';

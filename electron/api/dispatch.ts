@@ -1,5 +1,5 @@
-import { contract, isMethodName, type ApiResponse, type MethodName } from '../../shared/contract';
-import { AppError, fieldErrorsFromIssues, summarizeIssues } from '../../shared/errors';
+import { contract, isMethodName, type ApiResponse, type MethodName } from '@shared/contract';
+import { AppError, fieldErrorsFromIssues, summarizeIssues } from '@shared/errors';
 import type { ApiContext } from './context';
 import { handlers } from './handlers';
 

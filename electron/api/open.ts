@@ -1,4 +1,4 @@
-import type { AppStatus } from '../../shared/contract/roster';
+import type { AppStatus } from '@shared/contract/roster';
 import { DatabaseOpenError, databasePath, openSquadDatabase } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import type { SquadDb } from '../db/types';

@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import type { SquadDb } from './types';
 
 /** Opens a database file with the SQLite module built for this runtime (see OpenOptions.nativeBinding). */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupFileName, localStamp, type BackupKind } from '../../shared/domain/backups';
+import { backupFileName, localStamp, type BackupKind } from '@shared/domain/backups';
 import { checkIntegrity, rawOpener, writeBackup, type RawOpen } from './backupFile';
 import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
 import { ensureBuiltinLibrary } from './planLibrarySeed';

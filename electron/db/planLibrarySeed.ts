@@ -3,9 +3,9 @@
  * open: what the squad does not have yet (by code), once per library version. Entries already
  * there are left alone: the coach may have edited or hidden them.
  */
-import { EXERCISE_LIBRARY, LIBRARY_VERSION } from '../../shared/plan/exerciseLibrary';
-import { planNameKey } from '../../shared/plan/model';
-import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
+import { EXERCISE_LIBRARY, LIBRARY_VERSION } from '@shared/plan/exerciseLibrary';
+import { planNameKey } from '@shared/plan/model';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
 import * as exercises from './repositories/exercises';
 import * as templates from './repositories/templates';
 import type { SquadDb } from './types';

@@ -6,7 +6,7 @@
  * are tested with a fake; `electronPrintWindows` is the real one.
  */
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { hardenWebContents, secureWebPreferences } from '../security';
 
 export interface PdfOptions {

@@ -6,9 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { Separator, TableFile, TextEncodingChoice } from '../../shared/contract/imports';
-import { MAX_IMPORT_ROWS } from '../../shared/import/rosterImport';
-import { AppError } from '../../shared/errors';
+import type { Separator, TableFile, TextEncodingChoice } from '@shared/contract/imports';
+import { MAX_IMPORT_ROWS } from '@shared/import/rosterImport';
+import { AppError } from '@shared/errors';
 
 const SEPARATOR_CHARS: Record<Separator, string> = { comma: ',', semicolon: ';', tab: '\t' };
 const MAX_COLUMNS = 200;

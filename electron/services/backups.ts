@@ -9,11 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo, BackupList, BackupPreview, BackupSource, InspectResult, RestoreResult, SavedFile } from '../../shared/contract/backups';
-import type { AppStatus } from '../../shared/contract/roster';
-import { BACKUP_EXTENSION, backupKindLabel, backupsToPrune, localStamp, parseBackupFileName, type BackupName } from '../../shared/domain/backups';
-import { AppError } from '../../shared/errors';
-import { safeFileStem } from '../../shared/exports/fileNames';
+import type { BackupInfo, BackupList, BackupPreview, BackupSource, InspectResult, RestoreResult, SavedFile } from '@shared/contract/backups';
+import type { AppStatus } from '@shared/contract/roster';
+import { BACKUP_EXTENSION, backupKindLabel, backupsToPrune, localStamp, parseBackupFileName, type BackupName } from '@shared/domain/backups';
+import { AppError } from '@shared/errors';
+import { safeFileStem } from '@shared/exports/fileNames';
 import type { ApiContext } from '../api/context';
 import { examineSquadFile, writeBackup, type SquadFileFacts } from '../db/backupFile';
 import { backupsDir, backupSquad, openSquadDatabase } from '../db/connection';

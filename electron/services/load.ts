@@ -3,13 +3,13 @@
  * the heat map, computed on read from the calendar (athlete_day) and the logs. The warnings
  * (services/warnings.ts) read the same series, so a chart and a warning agree.
  */
-import { MAX_MATRIX_WEEKS, type AthleteLoad, type LoadCaveat, type SquadLoadAthlete, type SquadLoadGroup, type SquadLoadWeeks } from '../../shared/contract/load';
-import { localToday, type IsoDate } from '../../shared/dates';
-import { athleteFullName } from '../../shared/domain/roster';
-import { AppError } from '../../shared/errors';
-import { ACWR_METHOD_LABELS, buildLoadSeries, historyStart, shiftDate, WELLNESS_RUN_LOOKBACK_DAYS, type AcwrMethod, type LoadSeries } from '../../shared/load/series';
-import type { WarningThresholds } from '../../shared/load/thresholds';
-import { dayNumber, isoDate, weekStartOf } from '../../shared/plan/days';
+import { MAX_MATRIX_WEEKS, type AthleteLoad, type LoadCaveat, type SquadLoadAthlete, type SquadLoadGroup, type SquadLoadWeeks } from '@shared/contract/load';
+import { localToday, type IsoDate } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import { ACWR_METHOD_LABELS, buildLoadSeries, historyStart, shiftDate, WELLNESS_RUN_LOOKBACK_DAYS, type AcwrMethod, type LoadSeries } from '@shared/load/series';
+import type { WarningThresholds } from '@shared/load/thresholds';
+import { dayNumber, isoDate, weekStartOf } from '@shared/plan/days';
 import {
   ACWR_CAVEATS,
   CHRONIC_WINDOW_DAYS,
@@ -18,7 +18,7 @@ import {
   GABBETT_2016_BANDS,
   MONOTONY_CAVEAT,
   WELLNESS_CAVEAT,
-} from '../../shared/science';
+} from '@shared/science';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { findGroup, listGroups } from '../db/repositories/groups';
 import { dataStart, lastDeloadBefore, nextDeloadAfter, readAthleteLoadData, readPlanLookups, type PlanLookups } from '../db/repositories/loadMonitoring';

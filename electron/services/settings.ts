@@ -1,5 +1,5 @@
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
-import { EQUIPMENT_DEFAULTS, type SquadSettings } from '../../shared/domain/settings';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { EQUIPMENT_DEFAULTS, type SquadSettings } from '@shared/domain/settings';
 import { readSettings, writeSettings } from '../db/repositories/settings';
 import type { SquadDb } from '../db/types';
 

@@ -5,16 +5,16 @@
  * and scheduling a deload are written to warning_action (the history) in one transaction with
  * the plan change, and undone from it.
  */
-import type { AthleteWarnings, ScheduledDeload, UndoneWarningAction, WarningsList, WarningThresholdSettings } from '../../shared/contract/warnings';
-import { MAX_DELOAD_LEAD_DAYS } from '../../shared/contract/warnings';
-import { addDays, daysBetween, formatDateLong, localToday, type IsoDate } from '../../shared/dates';
-import { athleteFullName, type Athlete, type Group } from '../../shared/domain/roster';
-import { AppError } from '../../shared/errors';
-import { shiftDate } from '../../shared/load/series';
-import { WARNING_THRESHOLD_DEFAULTS, type WarningThresholds } from '../../shared/load/thresholds';
-import { assessAthlete, DISMISSAL_DAYS, WARNINGS_NOTE, type AthleteWarning, type DismissalRecord, type WarningAction } from '../../shared/load/warnings';
-import { dayNumber, isoDate, weekStartOf } from '../../shared/plan/days';
-import type { RetestDecline } from '../../shared/retests/compare';
+import type { AthleteWarnings, ScheduledDeload, UndoneWarningAction, WarningsList, WarningThresholdSettings } from '@shared/contract/warnings';
+import { MAX_DELOAD_LEAD_DAYS } from '@shared/contract/warnings';
+import { addDays, daysBetween, formatDateLong, localToday, type IsoDate } from '@shared/dates';
+import { athleteFullName, type Athlete, type Group } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import { shiftDate } from '@shared/load/series';
+import { WARNING_THRESHOLD_DEFAULTS, type WarningThresholds } from '@shared/load/thresholds';
+import { assessAthlete, DISMISSAL_DAYS, WARNINGS_NOTE, type AthleteWarning, type DismissalRecord, type WarningAction } from '@shared/load/warnings';
+import { dayNumber, isoDate, weekStartOf } from '@shared/plan/days';
+import type { RetestDecline } from '@shared/retests/compare';
 import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { listGroups } from '../db/repositories/groups';
 import { nextDeloadAfter, readPlanLookups } from '../db/repositories/loadMonitoring';
@@ -23,7 +23,7 @@ import type { SquadDb } from '../db/types';
 import { acwrCaveats, athleteSeries, firstDayOfWeek, type SeriesContext } from './load';
 import { applyChange, restoreChanges } from './plan/changes';
 import { withFreshCalendar } from './plan/calendarStore';
-import { retestDeclines } from './retestCompare';
+import { retestDeclines } from './retests/compare';
 
 /** Days of series the rules read up to today: two weeks before yesterday (the weekly jump), or the hamstring window if longer. */
 const ruleWindowDays = (t: WarningThresholds) => Math.max(15, t.hamstringWindowDays);

@@ -4,8 +4,8 @@
  * the local server with the per-run token. Failures become `ApiError`s carrying the coach-readable
  * message and, for forms, the message per field.
  */
-import type { ApiResponse, MethodInput, MethodName, MethodResult } from '../../shared/contract';
-import { isAppErrorBody, type AppErrorCode } from '../../shared/errors';
+import type { ApiResponse, MethodInput, MethodName, MethodResult } from '@shared/contract';
+import { isAppErrorBody, type AppErrorCode } from '@shared/errors';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import { call, type ApiError } from './client';
 
 /** The domain a method belongs to: "athletes.list" → "athletes". */

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { LandingRedirect } from '../features/calendar/LandingRedirect';
 import { PrintSheetsPage } from '../features/sheets/PrintSheetsPage';
-import { PRINT_SHEETS_PATH } from '../../shared/sheets/printRoute';
+import { PRINT_SHEETS_PATH } from '@shared/sheets/printRoute';
 import { useApiQuery } from '../api/hooks';
 import { SECTIONS } from './sections';
 import { Shell } from './Shell';

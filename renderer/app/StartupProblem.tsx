@@ -2,7 +2,7 @@ import { Alert, Button, Center, Code, Group, Stack, Text, Title } from '@mantine
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseOff, IconRestore } from '@tabler/icons-react';
-import type { AppStatus } from '../../shared/contract/roster';
+import type { AppStatus } from '@shared/contract/roster';
 import { call } from '../api/client';
 import { useApiQuery } from '../api/hooks';
 import { BackupsTable, useRestoreFlow } from '../features/data/restore';

@@ -33,7 +33,7 @@ export const SECTIONS: Section[] = [
   { path: '/calendar', label: 'Calendar', icon: IconLayoutGrid, shortcut: 'mod+2', element: <CalendarPage /> },
   { path: '/plan', label: 'Plan', icon: IconCalendarEvent, shortcut: 'mod+3', element: later(async () => (await import('../features/plan/PlanPage')).PlanPage) },
   { path: '/sheets', label: 'Sheets', icon: IconPrinter, shortcut: 'mod+4', element: later(async () => (await import('../features/sheets/SheetsPage')).SheetsPage) },
-  { path: '/tests', label: 'Tests', icon: IconClipboardData, shortcut: 'mod+5', element: later(async () => (await import('../features/retests/TestsPage')).TestsPage) },
+  { path: '/retests', label: 'Re-tests', icon: IconClipboardData, shortcut: 'mod+5', element: later(async () => (await import('../features/retests/RetestsPage')).RetestsPage) },
   { path: '/warnings', label: 'Warnings', icon: IconAlertTriangle, shortcut: 'mod+6', element: later(async () => (await import('../features/warnings/WarningsPage')).WarningsPage) },
   { path: '/load', label: 'Load', icon: IconActivity, shortcut: 'mod+7', element: later(async () => (await import('../features/load/LoadPage')).LoadPage) },
   { path: '/data', label: 'Data', icon: IconDatabase, shortcut: 'mod+9', element: later(async () => (await import('../features/data/DataPage')).DataPage) },

@@ -12,7 +12,7 @@ import { importMethods } from './imports';
 import { loadMethods } from './load';
 import { planMethods } from './plan';
 import { appMethods, rosterMethods, sampleMethods } from './roster';
-import { retestsMethods, testsMethods } from './retests';
+import { retestsMethods } from './retests';
 import { settingsMethods } from './settings';
 import { sheetMethods } from './sheets';
 import { warningMethods } from './warnings';
@@ -24,7 +24,6 @@ export const contract = {
   ...sampleMethods,
   ...backupMethods,
   ...importMethods,
-  ...testsMethods,
   ...retestsMethods,
   ...planMethods,
   ...exportMethods,

@@ -191,21 +191,21 @@ export interface ImportOutcome {
   previousTestIds: number[];
 }
 
-export const testsMethods = {
-  'tests.list': method(emptyInput, 'The test battery in order, hidden tests included (each says whether it is hidden)').returns<TestDefinition[]>(),
-  'tests.create': method(testFieldsSchema, "Add a coach's own test to the battery").returns<TestDefinition>(),
-  'tests.update': method(z.object({ id: idSchema, fields: testFieldsSchema }).strict(), "Edit a test's definition").returns<TestDefinition>(),
-  'tests.setHidden': method(
+export const retestsMethods = {
+  // The test battery (each test's definition and typical error) and the squad-wide settings.
+  'retests.listTests': method(emptyInput, 'The test battery in order, hidden tests included (each says whether it is hidden)').returns<TestDefinition[]>(),
+  'retests.createTest': method(testFieldsSchema, "Add a coach's own test to the battery").returns<TestDefinition>(),
+  'retests.updateTest': method(z.object({ id: idSchema, fields: testFieldsSchema }).strict(), "Edit a test's definition").returns<TestDefinition>(),
+  'retests.setTestHidden': method(
     z.object({ id: idSchema, hidden: z.boolean({ error: 'Expected yes or no' }) }).strict(),
     'Hide a test from new sessions (built-in tests are hidden, never deleted) or show it again',
   ).returns<TestDefinition>(),
-  'tests.setTypicalError': method(typicalErrorChoiceSchema, "Set where a test's typical error comes from: the coach, the default, or a reliability session").returns<TestDefinition>(),
-  'tests.remove': method(z.object({ id: idSchema }).strict(), "Delete a coach's own test that has no results (the undo of adding it)").returns<TestDefinition>(),
-  'tests.settings': method(emptyInput, 'Squad-wide re-test settings (SWC factor, asymmetry flag)').returns<RetestSettings>(),
-  'tests.updateSettings': method(retestSettingsSchema, 'Save the squad-wide re-test settings').returns<RetestSettings>(),
-};
+  'retests.setTypicalError': method(typicalErrorChoiceSchema, "Set where a test's typical error comes from: the coach, the default, or a reliability session").returns<TestDefinition>(),
+  'retests.removeTest': method(z.object({ id: idSchema }).strict(), "Delete a coach's own test that has no results (the undo of adding it)").returns<TestDefinition>(),
+  'retests.settings': method(emptyInput, 'Squad-wide re-test settings (SWC factor, asymmetry flag)').returns<RetestSettings>(),
+  'retests.updateSettings': method(retestSettingsSchema, 'Save the squad-wide re-test settings').returns<RetestSettings>(),
 
-export const retestsMethods = {
+  // Test sessions and their results.
   'retests.listSessions': method(emptyInput, 'Test sessions, newest first').returns<TestSession[]>(),
   'retests.getSession': method(z.object({ id: idSchema }).strict(), 'One test session with every result, for the entry grid').returns<TestSessionSheet>(),
   'retests.createSession': method(sessionFieldsSchema, 'Add a test session (baseline, re-test or reliability)').returns<TestSession>(),

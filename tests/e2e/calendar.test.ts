@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { chromiumSession, screenshot } from './harness';
 
 const e2e = chromiumSession();

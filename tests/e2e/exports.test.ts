@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { databasePath, openSquadDatabase } from '../../electron/db/connection';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+import { databasePath, openSquadDatabase } from '@main/db/connection';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { parseIcs, readWorkbook, sheetRecords } from '../support/exportFiles';
 import { chromiumSession, screenshot } from './harness';
 

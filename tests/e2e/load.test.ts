@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { databasePath, openSquadDatabase } from '../../electron/db/connection';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
+import { databasePath, openSquadDatabase } from '@main/db/connection';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
 
 const e2e = chromiumSession();

@@ -19,11 +19,11 @@ describe('re-tests, end to end in Chromium', () => {
   it('shows what to do first when there are no sessions', async () => {
     const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
-    await go(page, '/tests');
+    await go(page, '/retests');
     await page.getByText('No test sessions yet').waitFor();
     await page.getByText(/Your roster is empty/).waitFor();
     await screenshot(page, 'tests-01-empty');
-    await go(page, '/tests/compare');
+    await go(page, '/retests/compare');
     await page.getByText('Nothing to compare yet').waitFor();
     expect(errors).toEqual([]);
   });
@@ -34,7 +34,7 @@ describe('re-tests, end to end in Chromium', () => {
     await page.getByRole('cell', { name: /Sprints/ }).first().waitFor();
 
     // The sessions of the sample squad.
-    await page.getByRole('link', { name: /Tests/ }).click();
+    await page.getByRole('link', { name: /Re-tests/ }).click();
     await page.getByRole('table', { name: 'Test sessions' }).waitFor();
     await expect(page.locator('[data-testid^="session-row-"]').count()).resolves.toBe(4);
     await screenshot(page, 'tests-02-sessions');
@@ -108,7 +108,7 @@ describe('re-tests, end to end in Chromium', () => {
     // Leaving the screen in the middle of a row loses nothing: the row is saved on the way out.
     await gridRows(page).nth(3).getByRole('textbox').nth(2).fill('35.5');
     const sessionHash = await page.evaluate('window.location.hash');
-    await go(page, '/tests');
+    await go(page, '/retests');
     await page.getByRole('table', { name: 'Test sessions' }).waitFor();
     await go(page, String(sessionHash).slice(1));
     await page.locator('input[aria-label="Group"]').click();
@@ -155,7 +155,7 @@ describe('re-tests, end to end in Chromium', () => {
     await screenshot(page, 'tests-10-athlete-report-print');
     await page.emulateMedia({ media: 'screen' });
 
-    await go(page, '/tests/settings');
+    await go(page, '/retests/settings');
     await page.getByRole('table', { name: 'Test battery' }).waitFor();
     await screenshot(page, 'tests-11-settings');
     expect(errors).toEqual([]);
@@ -165,7 +165,7 @@ describe('re-tests, end to end in Chromium', () => {
     const { page, errors } = await e2e.start();
     await page.getByRole('button', { name: 'Load sample squad' }).click();
     await page.getByRole('cell', { name: /Sprints/ }).first().waitFor();
-    await go(page, '/tests/compare');
+    await go(page, '/retests/compare');
     await page.getByRole('table', { name: 'Squad comparison' }).waitFor();
     // The sample's last re-test against the one before: bars per athlete, left and right balance.
     await page.getByRole('combobox', { name: 'Chart test' }).click();
@@ -180,7 +180,7 @@ describe('re-tests, end to end in Chromium', () => {
     await screenshot(page, 'tests-12-squad-report-print');
     await page.emulateMedia({ media: 'screen' });
 
-    await go(page, '/tests/settings');
+    await go(page, '/retests/settings');
     await page.getByRole('button', { name: 'Typical error' }).first().click();
     const modal = page.getByRole('dialog', { name: /Typical error of Countermovement jump/ });
     await modal.getByText('My value').click();

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '../../shared/dates';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
 
 const e2e = chromiumSession();

@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiContext } from '../../electron/api/context';
-import { openApi } from '../../electron/api/open';
-import { backupsDir, databasePath } from '../../electron/db/connection';
-import { latestSchemaVersion } from '../../electron/db/migrate';
-import type { FileDialogs } from '../../electron/files/dialogs';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import type { MethodInput, MethodName } from '../../shared/contract';
+import type { ApiContext } from '@main/api/context';
+import { openApi } from '@main/api/open';
+import { backupsDir, databasePath } from '@main/db/connection';
+import { latestSchemaVersion } from '@main/db/migrate';
+import type { FileDialogs } from '@main/files/dialogs';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import type { MethodInput, MethodName } from '@shared/contract';
 import { apiCallsOn } from '../support/calls';
 import { databaseFingerprint, tableCounts, tempDir } from '../support/tempSquad';
 
@@ -289,7 +289,7 @@ describe('restore', () => {
     const old = path.join(dir, 'old.backchain');
     // A version-1 squad, as the first release wrote it (migration 001 only).
     const v1 = new Database(old);
-    const { migrations } = await import('../../electron/db/migrate');
+    const { migrations } = await import('@main/db/migrate');
     v1.exec(migrations[0]?.sql ?? '');
     v1.pragma('user_version = 1');
     v1.prepare("INSERT INTO athlete (given_name, family_name, name_key, sex, created_at, updated_at) VALUES ('Old', 'Timer', 'old|timer', 'male', '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')").run();

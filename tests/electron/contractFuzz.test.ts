@@ -10,10 +10,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createApiContext } from '../../electron/api/context';
-import { dispatch } from '../../electron/api/dispatch';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import { contract, methodNames, type MethodName } from '../../shared/contract';
+import { createApiContext } from '@main/api/context';
+import { dispatch } from '@main/api/dispatch';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import { contract, methodNames, type MethodName } from '@shared/contract';
 import { databaseFingerprint, openTempSquad, tempDir, type TempSquad } from '../support/tempSquad';
 
 const RUNS_PER_METHOD = Number(process.env.BACKCHAIN_FUZZ_RUNS ?? 150);

@@ -11,8 +11,8 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApi } from '../../electron/api/open';
-import { databasePath } from '../../electron/db/connection';
+import { openApi } from '@main/api/open';
+import { databasePath } from '@main/db/connection';
 import { tempDir } from '../support/tempSquad';
 
 const KILLS = 30;

@@ -1,7 +1,7 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronFileDialogs } from '../../electron/files/dialogs';
+import { electronFileDialogs } from '@main/files/dialogs';
 
 /** Electron's dialog module, faked: records the options, answers as the coach would. */
 function fakeDialog(answer: { canceled: boolean; filePath?: string; filePaths?: string[] }) {

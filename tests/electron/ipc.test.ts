@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerIpcHandlers } from '../../electron/ipc';
-import { ipcChannel, methodNames, type ApiResponse } from '../../shared/contract';
+import { registerIpcHandlers } from '@main/ipc';
+import { ipcChannel, methodNames, type ApiResponse } from '@shared/contract';
 import { openTempSquad, tableCounts, type TempSquad } from '../support/tempSquad';
 
 type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;

@@ -4,7 +4,7 @@
  * Numbers are hand calculations from DOMAIN.md's default week (written out below).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates';
+import { addDays } from '@shared/dates';
 import { planApi } from '../support/planSquad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 

@@ -9,9 +9,9 @@ import {
   LOAD_STRENGTH_SQL,
   LOAD_WELLNESS_SQL,
   NEXT_DELOAD_SQL,
-} from '../../electron/db/repositories/loadMonitoring';
-import { ACTION_HISTORY_SQL, ATHLETE_ACTION_HISTORY_SQL, RECENT_DISMISSALS_SQL } from '../../electron/db/repositories/warnings';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+} from '@main/db/repositories/loadMonitoring';
+import { ACTION_HISTORY_SQL, ATHLETE_ACTION_HISTORY_SQL, RECENT_DISMISSALS_SQL } from '@main/db/repositories/warnings';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { queryPlan } from '../support/calls';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 

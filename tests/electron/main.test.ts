@@ -8,7 +8,7 @@ import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, MenuItemConst
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel, methodNames } from '../../shared/contract';
+import { ipcChannel, methodNames } from '@shared/contract';
 import { tempDir } from '../support/tempSquad';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -86,7 +86,7 @@ const argv = process.argv;
 
 beforeAll(async () => {
   process.argv = [...argv, '--data-dir', data.dir];
-  await import('../../electron/main');
+  await import('@main/main');
   await vi.waitFor(() => expect(fake.state.windows[0]?.url).not.toBeNull());
 });
 afterAll(() => {

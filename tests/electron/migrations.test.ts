@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, databasePath, openSquadDatabase } from '../../electron/db/connection';
-import { loadMigrations, migrate, migrations, schemaVersion, type Migration } from '../../electron/db/migrate';
+import { DatabaseOpenError, databasePath, openSquadDatabase } from '@main/db/connection';
+import { loadMigrations, migrate, migrations, schemaVersion, type Migration } from '@main/db/migrate';
 import { tempDir } from '../support/tempSquad';
 
 const cleanups: (() => void)[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LIBRARY_VERSION, EXERCISE_LIBRARY } from '../../shared/plan/exerciseLibrary';
-import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
-import { openSquadDatabase } from '../../electron/db/connection';
+import { LIBRARY_VERSION, EXERCISE_LIBRARY } from '@shared/plan/exerciseLibrary';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
+import { openSquadDatabase } from '@main/db/connection';
 import { cellAt, planApi } from '../support/planSquad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch';
-import { refreshCalendar } from '../../electron/services/plan/calendarStore';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import { addDays } from '../../shared/dates';
-import type { MethodInput, MethodName } from '../../shared/contract';
-import type { Block } from '../../shared/plan/model';
+import { dispatch } from '@main/api/dispatch';
+import { refreshCalendar } from '@main/services/plan/calendarStore';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import { addDays } from '@shared/dates';
+import type { MethodInput, MethodName } from '@shared/contract';
+import type { Block } from '@shared/plan/model';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 /**

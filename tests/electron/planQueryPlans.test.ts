@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATHLETE_CHANGES_RANGE_SQL, ATHLETE_SWAPS_OVERLAPPING_SQL } from '../../electron/db/repositories/athleteChanges';
-import { ACTIVE_ATHLETE_IDS_SQL, ATHLETE_DAYS_SQL, GRID_SQL } from '../../electron/db/repositories/athleteDays';
-import { BLOCK_LIST_SQL, BLOCKS_OVERLAPPING_SQL } from '../../electron/db/repositories/blocks';
-import { EVENTS_IN_RANGE_SQL } from '../../electron/db/repositories/calendarEvents';
-import { EXERCISE_LIST_SQL } from '../../electron/db/repositories/exercises';
-import { PRESCRIPTION_LIST_SQL, TEMPLATE_LIST_SQL } from '../../electron/db/repositories/templates';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+import { ATHLETE_CHANGES_RANGE_SQL, ATHLETE_SWAPS_OVERLAPPING_SQL } from '@main/db/repositories/athleteChanges';
+import { ACTIVE_ATHLETE_IDS_SQL, ATHLETE_DAYS_SQL, GRID_SQL } from '@main/db/repositories/athleteDays';
+import { BLOCK_LIST_SQL, BLOCKS_OVERLAPPING_SQL } from '@main/db/repositories/blocks';
+import { EVENTS_IN_RANGE_SQL } from '@main/db/repositories/calendarEvents';
+import { EXERCISE_LIST_SQL } from '@main/db/repositories/exercises';
+import { PRESCRIPTION_LIST_SQL, TEMPLATE_LIST_SQL } from '@main/db/repositories/templates';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 /**

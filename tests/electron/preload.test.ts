@@ -3,7 +3,7 @@
  * object, `backchain`, with exactly one function, `invoke`, which forwards to the method's channel.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannel } from '../../shared/contract';
+import { ipcChannel } from '@shared/contract';
 
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
@@ -24,7 +24,7 @@ vi.mock('electron', () => {
 });
 
 beforeAll(async () => {
-  await import('../../electron/preload');
+  await import('@main/preload');
 });
 
 describe('preload bridge', () => {

@@ -4,7 +4,7 @@
  * window.
  */
 import { describe, expect, it } from 'vitest';
-import { readinessFrom, routePrinter, type PageReadiness, type PdfOptions, type PrintWindow } from '../../electron/files/printing';
+import { readinessFrom, routePrinter, type PageReadiness, type PdfOptions, type PrintWindow } from '@main/files/printing';
 
 const OPTIONS: PdfOptions = { pageSize: 'A4', landscape: false };
 const TIMING = { timeoutMs: 200, pollMs: 5 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATHLETE_LIST_SQL } from '../../electron/db/repositories/athletes';
-import { GROUP_LIST_SQL } from '../../electron/db/repositories/groups';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+import { ATHLETE_LIST_SQL } from '@main/db/repositories/athletes';
+import { GROUP_LIST_SQL } from '@main/db/repositories/groups';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 /**

@@ -6,8 +6,8 @@ import {
   SESSION_SCORES_SQL,
   SQUAD_TREND_SQL,
   TEST_LIST_SQL,
-} from '../../electron/db/repositories/retests';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+} from '@main/db/repositories/retests';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { queryPlan } from '../support/calls';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import type { AthleteResultsInput } from '../../shared/contract/retests';
-import { BUILTIN_TESTS, type TestDefinition, type TestSession } from '../../shared/domain/retests';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import type { AthleteResultsInput } from '@shared/contract/retests';
+import { BUILTIN_TESTS, type TestDefinition, type TestSession } from '@shared/domain/retests';
 import { apiCalls } from '../support/calls';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 import { expectClose, loadVector } from '../shared/science/vectors';
@@ -17,7 +17,7 @@ afterEach(() => squad.close());
 const { ok, refused } = apiCalls(() => squad);
 
 async function battery(): Promise<Record<string, TestDefinition>> {
-  const tests = await ok('tests.list', {});
+  const tests = await ok('retests.listTests', {});
   return Object.fromEntries(tests.map((t) => [t.builtinKey ?? t.shortName, t]));
 }
 
@@ -60,7 +60,7 @@ const cmjVector = loadVector(
 
 describe('the battery', () => {
   it('holds DOMAIN.md\u2019s seven tests with the shipped defaults, each typical error marked as a default', async () => {
-    const tests = await ok('tests.list', {});
+    const tests = await ok('retests.listTests', {});
     expect(tests.map((t) => t.builtinKey)).toEqual(BUILTIN_TESTS.map((b) => b.key));
     for (const b of BUILTIN_TESTS) {
       const t = tests.find((x) => x.builtinKey === b.key) as TestDefinition;
@@ -76,29 +76,29 @@ describe('the battery', () => {
   });
 
   it('adds a coach\u2019s test, refuses a duplicate or a built-in\u2019s identity change, hides (never deletes) built-ins', async () => {
-    const plank = await ok('tests.create', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
+    const plank = await ok('retests.createTest', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
     expect(plank).toMatchObject({ builtinKey: null, typicalError: { value: null, source: 'none' }, hidden: false });
-    const dup = await refused('tests.create', { name: ' front  PLANK', shortName: 'FP', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
+    const dup = await refused('retests.createTest', { name: ' front  PLANK', shortName: 'FP', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
     expect(dup.fields?.name).toMatch(/already a test called/);
-    const badRange = await refused('tests.create', { name: 'Hops', shortName: 'Hops', unit: 'n', higherIsBetter: true, decimals: 0, rangeMin: 50, rangeMax: 10, trials: 1, scoreRule: 'best', sided: false });
+    const badRange = await refused('retests.createTest', { name: 'Hops', shortName: 'Hops', unit: 'n', higherIsBetter: true, decimals: 0, rangeMin: 50, rangeMax: 10, trials: 1, scoreRule: 'best', sided: false });
     expect(badRange.fields?.rangeMax).toBe('The highest valid value must be above the lowest');
 
     const { cmj } = await battery();
-    const asSeconds = await refused('tests.update', { id: cmj!.id, fields: { name: cmj!.name, shortName: cmj!.shortName, unit: 's', higherIsBetter: true, decimals: 1, rangeMin: 5, rangeMax: 90, trials: 3, scoreRule: 'best', sided: false, kind: 'jump' } });
+    const asSeconds = await refused('retests.updateTest', { id: cmj!.id, fields: { name: cmj!.name, shortName: cmj!.shortName, unit: 's', higherIsBetter: true, decimals: 1, rangeMin: 5, rangeMax: 90, trials: 3, scoreRule: 'best', sided: false, kind: 'jump' } });
     expect(asSeconds.fields?.unit).toMatch(/built-in test keeps its unit/);
-    expect((await refused('tests.remove', { id: cmj!.id })).message).toMatch(/hide it instead/);
-    expect(await ok('tests.setHidden', { id: cmj!.id, hidden: true })).toMatchObject({ hidden: true });
-    expect(await ok('tests.remove', { id: plank.id })).toMatchObject({ name: 'Front plank' });
+    expect((await refused('retests.removeTest', { id: cmj!.id })).message).toMatch(/hide it instead/);
+    expect(await ok('retests.setTestHidden', { id: cmj!.id, hidden: true })).toMatchObject({ hidden: true });
+    expect(await ok('retests.removeTest', { id: plank.id })).toMatchObject({ name: 'Front plank' });
   });
 
   it('sets the typical error from the coach, back to the default, and refuses a default a coach\u2019s test does not have', async () => {
     const { sprint_10: s10 } = await battery();
-    const coach = await ok('tests.setTypicalError', { id: s10!.id, source: 'coach', value: 0.03 });
+    const coach = await ok('retests.setTypicalError', { id: s10!.id, source: 'coach', value: 0.03 });
     expect(coach.typicalError).toEqual({ value: 0.03, source: 'coach', n: null, date: '2026-09-07', sessionId: null });
-    expect((await ok('tests.setTypicalError', { id: s10!.id, source: 'default' })).typicalError).toMatchObject({ value: 0.04, source: 'default' });
-    const plank = await ok('tests.create', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
-    expect((await refused('tests.setTypicalError', { id: plank.id, source: 'default' })).message).toMatch(/no default typical error/);
-    expect((await refused('tests.setTypicalError', { id: s10!.id, source: 'coach', value: 0 })).fields?.value).toMatch(/more than 0/);
+    expect((await ok('retests.setTypicalError', { id: s10!.id, source: 'default' })).typicalError).toMatchObject({ value: 0.04, source: 'default' });
+    const plank = await ok('retests.createTest', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 5, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false });
+    expect((await refused('retests.setTypicalError', { id: plank.id, source: 'default' })).message).toMatch(/no default typical error/);
+    expect((await refused('retests.setTypicalError', { id: s10!.id, source: 'coach', value: 0 })).fields?.value).toMatch(/more than 0/);
   });
 });
 
@@ -127,7 +127,7 @@ describe('re-test statistics end to end (REFERENCE.md \u00a71.5 worked vector sq
     const [result] = (await ok('retests.reliability', { sessionId: reliability.id })).filter((r) => r.testId === cmj.id);
     expectClose(result?.typicalError, cmjVector.expected.typical_error_cm, cmjVector.tolerance, 'TE');
     expect(result?.pairs).toBe(8);
-    const applied = await ok('tests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: reliability.id });
+    const applied = await ok('retests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: reliability.id });
     expect(applied.typicalError).toMatchObject({ source: 'reliability', n: 8, date: '2026-09-01', sessionId: reliability.id });
 
     const comparison = await ok('retests.compare', { sessionId: retest.id });
@@ -166,15 +166,15 @@ describe('re-test statistics end to end (REFERENCE.md \u00a71.5 worked vector sq
 
   it('uses SD_pure for the SWC when the coach asks (REFERENCE.md \u00a71.4: 0.7311 cm)', async () => {
     const { cmj, reliability, retest } = await cmjSquad();
-    await ok('tests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: reliability.id });
-    await ok('tests.updateSettings', { swcFactor: 0.2, swcUsePureSd: true, asymmetryFlagPercent: 10 });
+    await ok('retests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: reliability.id });
+    await ok('retests.updateSettings', { swcFactor: 0.2, swcUsePureSd: true, asymmetryFlagPercent: 10 });
     const comparison = await ok('retests.compare', { sessionId: retest.id });
     expectClose(comparison.columns[0]!.noise.swc.value, cmjVector.expected.swc_from_pure_sd_cm, 1e-4, 'SWC from SD_pure');
   });
 
   it('refuses a reliability typical error from a session that is not a reliability session', async () => {
     const { cmj, baseline } = await cmjSquad();
-    const error = await refused('tests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: baseline.id });
+    const error = await refused('retests.setTypicalError', { id: cmj.id, source: 'reliability', sessionId: baseline.id });
     expect(error.message).toMatch(/not a reliability session/);
   });
 });
@@ -245,7 +245,7 @@ describe('left/right asymmetry (REFERENCE.md \u00a71.7, \u00a77.2 vectors)', () 
     // 100 x 3/25.125 = 11.94%: both asymmetries are above 10% and above the CV.
     expect([x.flagged, y.flagged]).toEqual([true, true]);
     // With a typical error of 4 s the CV is 15.92%: X's 12.7% is above the 10% convention but within the noise.
-    await ok('tests.setTypicalError', { id: balance!.id, source: 'coach', value: 4 });
+    await ok('retests.setTypicalError', { id: balance!.id, source: 'coach', value: 4 });
     const x4 = await asym('X');
     expect(x4).toMatchObject({ exceedsThreshold: true, exceedsTestNoise: false, flagged: false });
     expect((await asym('Y')).flagged).toBe(true);
@@ -254,9 +254,9 @@ describe('left/right asymmetry (REFERENCE.md \u00a71.7, \u00a77.2 vectors)', () 
 
 describe('the "is this change real" verdict around its thresholds', () => {
   async function plankSquad(swcFixed: number) {
-    const plank = await ok('tests.create', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 2, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed });
-    const shuttle = await ok('tests.create', { name: 'Shuttle', shortName: 'Shuttle', unit: 's', higherIsBetter: false, decimals: 2, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed });
-    for (const t of [plank, shuttle]) await ok('tests.setTypicalError', { id: t.id, source: 'coach', value: 0.43 });
+    const plank = await ok('retests.createTest', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 2, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed });
+    const shuttle = await ok('retests.createTest', { name: 'Shuttle', shortName: 'Shuttle', unit: 's', higherIsBetter: false, decimals: 2, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed });
+    for (const t of [plank, shuttle]) await ok('retests.setTypicalError', { id: t.id, source: 'coach', value: 0.43 });
     return { plank, shuttle };
   }
 
@@ -303,7 +303,7 @@ describe('the "is this change real" verdict around its thresholds', () => {
   });
 
   it('gives no verdict without a typical error, and says why', async () => {
-    const plank = await ok('tests.create', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed: 2 });
+    const plank = await ok('retests.createTest', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 1, rangeMax: 600, trials: 1, scoreRule: 'best', sided: false, swcFixed: 2 });
     const ids = await athletes(['P']);
     const pre = await session('baseline', '2026-09-03', 'Baseline', [plank.id]);
     const post = await session('retest', '2026-10-01', 'Re-test', [plank.id]);
@@ -400,16 +400,16 @@ describe('entering results', () => {
   });
 
   it('re-scores every result when the rule changes from best to mean', async () => {
-    const plank = await ok('tests.create', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 1, rangeMax: 600, trials: 2, scoreRule: 'best', sided: false });
+    const plank = await ok('retests.createTest', { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 1, rangeMax: 600, trials: 2, scoreRule: 'best', sided: false });
     const ids = await athletes(['P']);
     const s = await session('baseline', '2026-09-03', 'Baseline', [plank.id]);
     await ok('retests.saveResults', { sessionId: s.id, athletes: [{ athleteId: ids.P as number, tests: [{ testId: plank.id, trials: [{ side: 'none' as const, trial: 1, value: 60 }, { side: 'none' as const, trial: 2, value: 90 }] }] }] });
     const fields = { name: 'Front plank', shortName: 'Plank', unit: 's', higherIsBetter: true, decimals: 0, rangeMin: 1, rangeMax: 600, trials: 2, sided: false };
-    await ok('tests.update', { id: plank.id, fields: { ...fields, scoreRule: 'mean' } });
+    await ok('retests.updateTest', { id: plank.id, fields: { ...fields, scoreRule: 'mean' } });
     expect((await ok('retests.getSession', { id: s.id })).entries[0]?.score).toBe(75);
     // Narrowing the range below a recorded value, or dropping a recorded trial, is refused.
-    expect((await refused('tests.update', { id: plank.id, fields: { ...fields, scoreRule: 'mean', rangeMax: 80 } })).message).toMatch(/run from 60 to 90 s/);
-    expect((await refused('tests.update', { id: plank.id, fields: { ...fields, scoreRule: 'mean', trials: 1 } })).fields?.trials).toMatch(/At least 2/);
+    expect((await refused('retests.updateTest', { id: plank.id, fields: { ...fields, scoreRule: 'mean', rangeMax: 80 } })).message).toMatch(/run from 60 to 90 s/);
+    expect((await refused('retests.updateTest', { id: plank.id, fields: { ...fields, scoreRule: 'mean', trials: 1 } })).fields?.trials).toMatch(/At least 2/);
   });
 });
 
@@ -555,7 +555,7 @@ describe('exports', () => {
   it('writes the comparison as CSV and as an XLSX that exceljs reads back', async () => {
     const { cmj } = await battery();
     const ids = await athletes(['A', 'B']);
-    await ok('tests.setTypicalError', { id: cmj!.id, source: 'coach', value: 0.64365 });
+    await ok('retests.setTypicalError', { id: cmj!.id, source: 'coach', value: 0.64365 });
     const pre = await session('baseline', '2026-09-03', 'Baseline', [cmj!.id]);
     const post = await session('retest', '2026-10-29', 'End of block 1', [cmj!.id]);
     await ok('retests.saveResults', { sessionId: pre.id, athletes: oneTrialEach(cmj!.id, { A: 31.5, B: 35.5 }, ids) });
@@ -602,7 +602,7 @@ describe('the sample squads', () => {
     const sessions = await ok('retests.listSessions', {});
     expect(sessions.map((s) => s.kind)).toEqual(['retest', 'retest', 'baseline', 'reliability']);
     expect(sessions.every((s) => s.athleteCount === 24)).toBe(true);
-    for (const t of await ok('tests.list', {})) expect(t.typicalError).toMatchObject({ source: 'reliability', n: expect.any(Number), date: sessions[3]!.date });
+    for (const t of await ok('retests.listTests', {})) expect(t.typicalError).toMatchObject({ source: 'reliability', n: expect.any(Number), date: sessions[3]!.date });
     const comparison = await ok('retests.compare', { sessionId: sessions[0]!.id });
     const verdicts = comparison.rows.flatMap((r) => Object.values(r.cells).map((c) => c.vsBaseline?.classification));
     expect(verdicts).toContain('clear improvement');
@@ -627,7 +627,7 @@ describe('the sample squads', () => {
 describe('declines for the deload warnings', () => {
   it('come from re-tests of active athletes only, not from a new season\u2019s baseline', async () => {
     const { cmj } = await battery();
-    await ok('tests.setTypicalError', { id: cmj!.id, source: 'coach', value: 0.5 });
+    await ok('retests.setTypicalError', { id: cmj!.id, source: 'coach', value: 0.5 });
     const ids = await athletes(['A', 'B', 'C']);
     const base1 = await session('baseline', '2025-09-01', 'Season 1 baseline', [cmj!.id]);
     const retest = await session('retest', '2025-11-01', 'Season 1, end of block 1', [cmj!.id]);

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../shared/contract';
-import type { TableFile } from '../../shared/contract/imports';
-import { findHeaderRow, groupsToCreate, guessMapping, previewRosterImport, unitFromHeading, type ImportOptions } from '../../shared/import/rosterImport';
+import type { MethodInput } from '@shared/contract';
+import type { TableFile } from '@shared/contract/imports';
+import { findHeaderRow, groupsToCreate, guessMapping, previewRosterImport, unitFromHeading, type ImportOptions } from '@shared/import/rosterImport';
 import { apiCalls } from '../support/calls';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 

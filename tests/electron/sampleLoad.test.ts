@@ -4,10 +4,10 @@
  * and the summer base gives everyone history before the plan (the ratios are not warming up).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates';
-import { WARNING_SIGNAL_KEYS } from '../../shared/load/warnings';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
-import { computeWarnings } from '../../electron/services/warnings';
+import { addDays } from '@shared/dates';
+import { WARNING_SIGNAL_KEYS } from '@shared/load/warnings';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
+import { computeWarnings } from '@main/services/warnings';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 
 let squad: TempSquad | null = null;

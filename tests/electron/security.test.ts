@@ -2,9 +2,9 @@ import type { Event, Session, WebContents } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { menuTemplate } from '../../electron/menu';
-import { serveRendererFile } from '../../electron/protocol';
-import { CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from '../../electron/security';
+import { menuTemplate } from '@main/menu';
+import { serveRendererFile } from '@main/protocol';
+import { CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, secureWebPreferences } from '@main/security';
 import { tempDir } from '../support/tempSquad';
 
 const cleanups: (() => void)[] = [];

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoutePrinter } from '../../electron/files/printing';
-import type { DayResults } from '../../shared/sheets/results';
-import type { AthleteSheet, SheetLine } from '../../shared/sheets/sheet';
+import type { RoutePrinter } from '@main/files/printing';
+import type { DayResults } from '@shared/sheets/results';
+import type { AthleteSheet, SheetLine } from '@shared/sheets/sheet';
 import { planApi } from '../support/planSquad';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 

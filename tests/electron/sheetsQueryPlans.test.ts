@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RUN_LOG_SQL, SETS_OF_LOG_SQL, STRENGTH_LOG_SQL, WELLNESS_SQL } from '../../electron/db/repositories/trainingLogs';
-import { ESTIMATE_SETS_SQL, MAXES_OF_ATHLETE_SQL, MAXES_OF_EXERCISE_SQL } from '../../electron/db/repositories/workingMaxes';
-import { loadGeneratedSquad } from '../../electron/services/sampleSquad';
+import { RUN_LOG_SQL, SETS_OF_LOG_SQL, STRENGTH_LOG_SQL, WELLNESS_SQL } from '@main/db/repositories/trainingLogs';
+import { ESTIMATE_SETS_SQL, MAXES_OF_ATHLETE_SQL, MAXES_OF_EXERCISE_SQL } from '@main/db/repositories/workingMaxes';
+import { loadGeneratedSquad } from '@main/services/sample/squad';
 import { queryPlan } from '../support/calls';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
 

@@ -9,7 +9,7 @@
  * 265, Sat long 5 x 75 = 375).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, weekday } from '../../shared/dates';
+import { addDays, weekday } from '@shared/dates';
 import { databaseFingerprint } from '../support/tempSquad';
 import { planApi } from '../support/planSquad';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FILE_DATE_HEADER, FILE_NAME_HEADER, startWebServer, TOKEN_HEADER, type RunningWebServer } from '../../electron/web/server';
+import { FILE_DATE_HEADER, FILE_NAME_HEADER, startWebServer, TOKEN_HEADER, type RunningWebServer } from '@main/web/server';
 import { tempDir } from '../support/tempSquad';
 
 const folder = tempDir();

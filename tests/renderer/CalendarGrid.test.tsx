@@ -3,9 +3,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CalendarGrid, NAME_WIDTH } from '../../renderer/features/calendar/CalendarGrid';
-import { buildRows, GridData, type CellRef, type Selection } from '../../renderer/features/calendar/gridModel';
-import { dayNumber } from '../../shared/plan/days';
+import { CalendarGrid, NAME_WIDTH } from '@renderer/features/calendar/CalendarGrid';
+import { buildRows, GridData, type CellRef, type Selection } from '@renderer/features/calendar/gridModel';
+import { dayNumber } from '@shared/plan/days';
 import { makeAthlete } from './fakeApi';
 
 beforeAll(() => {

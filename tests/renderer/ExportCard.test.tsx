@@ -6,13 +6,13 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setTransportForTests } from '../../renderer/api/client';
-import { AppProviders, createQueryClient } from '../../renderer/app/App';
-import { ExportCard } from '../../renderer/features/data/ExportCard';
-import { contract, type MethodName } from '../../shared/contract';
-import type { ExportOptions } from '../../shared/contract/exports';
-import type { SquadSettings } from '../../shared/domain/settings';
-import { fieldErrorsFromIssues } from '../../shared/errors';
+import { setTransportForTests } from '@renderer/api/client';
+import { AppProviders, createQueryClient } from '@renderer/app/App';
+import { ExportCard } from '@renderer/features/data/ExportCard';
+import { contract, type MethodName } from '@shared/contract';
+import type { ExportOptions } from '@shared/contract/exports';
+import type { SquadSettings } from '@shared/domain/settings';
+import { fieldErrorsFromIssues } from '@shared/errors';
 
 afterEach(() => setTransportForTests(null));
 

@@ -1,10 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setTransportForTests } from '../../renderer/api/client';
-import { AppProviders, createQueryClient } from '../../renderer/app/App';
-import { ImportRosterModal } from '../../renderer/features/data/ImportRosterModal';
-import type { TableFile } from '../../shared/contract/imports';
+import { setTransportForTests } from '@renderer/api/client';
+import { AppProviders, createQueryClient } from '@renderer/app/App';
+import { ImportRosterModal } from '@renderer/features/data/ImportRosterModal';
+import type { TableFile } from '@shared/contract/imports';
 import { createFakeApi, makeAthlete } from './fakeApi';
 
 afterEach(() => setTransportForTests(null));

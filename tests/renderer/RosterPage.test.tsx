@@ -1,9 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setTransportForTests } from '../../renderer/api/client';
-import { AppProviders, createQueryClient } from '../../renderer/app/App';
-import { RosterPage } from '../../renderer/features/roster/RosterPage';
+import { setTransportForTests } from '@renderer/api/client';
+import { AppProviders, createQueryClient } from '@renderer/app/App';
+import { RosterPage } from '@renderer/features/roster/RosterPage';
 import { createFakeApi, makeAthlete } from './fakeApi';
 
 afterEach(() => setTransportForTests(null));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRows, GridData, groupSelection, moveCell, pagesFor, PAGE_DAYS, selectionCells, type GridRow } from '../../renderer/features/calendar/gridModel';
-import { encodeGridCell } from '../../shared/plan/gridCode';
-import type { CalendarGrid } from '../../shared/plan/views';
+import { buildRows, GridData, groupSelection, moveCell, pagesFor, PAGE_DAYS, selectionCells, type GridRow } from '@renderer/features/calendar/gridModel';
+import { encodeGridCell } from '@shared/plan/gridCode';
+import type { CalendarGrid } from '@shared/plan/views';
 import { makeAthlete } from './fakeApi';
 
 const sprints = { id: 1, name: 'Sprints', color: '#e8590c', sortOrder: 2, athleteCount: 0 };

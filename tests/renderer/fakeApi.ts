@@ -3,11 +3,11 @@
  * input with the real contract schemas (so a form that sends something main would refuse
  * fails here too), and records the calls the screen made.
  */
-import { contract, type MethodName } from '../../shared/contract';
-import type { Athlete, Group } from '../../shared/domain/roster';
-import { athleteNameKey } from '../../shared/domain/roster';
-import type { SquadSettings } from '../../shared/domain/settings';
-import { fieldErrorsFromIssues } from '../../shared/errors';
+import { contract, type MethodName } from '@shared/contract';
+import type { Athlete, Group } from '@shared/domain/roster';
+import { athleteNameKey } from '@shared/domain/roster';
+import type { SquadSettings } from '@shared/domain/settings';
+import { fieldErrorsFromIssues } from '@shared/errors';
 
 export interface FakeCall {
   method: string;

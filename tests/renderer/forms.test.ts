@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { athleteToForm, formToAthleteFields, validateAthleteForm } from '../../renderer/features/roster/athleteForm';
-import { filterRoster } from '../../renderer/features/roster/rosterFilter';
-import { convertEquipment } from '../../renderer/features/settings/settingsForm';
+import { athleteToForm, formToAthleteFields, validateAthleteForm } from '@renderer/features/roster/athleteForm';
+import { filterRoster } from '@renderer/features/roster/rosterFilter';
+import { convertEquipment } from '@renderer/features/settings/settingsForm';
 import { makeAthlete } from './fakeApi';
 
 describe('athlete form', () => {

@@ -4,7 +4,7 @@
  * out by hand; each expectation says where its number comes from.
  */
 import { describe, expect, it } from 'vitest';
-import { chartRows, deloadSpans, formatChange, hasLoadData, rangeDates, ratioNotes } from '../../renderer/features/load/chartData';
+import { chartRows, deloadSpans, formatChange, hasLoadData, rangeDates, ratioNotes } from '@renderer/features/load/chartData';
 import { makeAthleteLoad, makeDay, makeWeek } from './loadFixtures';
 
 const W1 = '2026-11-09';

@@ -2,9 +2,9 @@
  * Small load.athlete / load.squadWeeks results for the Load screens' tests, written out by hand
  * (not produced by the series code): each test states the numbers it relies on.
  */
-import { WARNING_THRESHOLD_DEFAULTS } from '../../shared/load/thresholds';
-import type { AthleteLoad, SquadLoadWeeks } from '../../shared/contract/load';
-import type { LoadDay, LoadWeek } from '../../shared/load/series';
+import { WARNING_THRESHOLD_DEFAULTS } from '@shared/load/thresholds';
+import type { AthleteLoad, SquadLoadWeeks } from '@shared/contract/load';
+import type { LoadDay, LoadWeek } from '@shared/load/series';
 
 export function makeDay(date: string, weekStart: string, fields: Partial<LoadDay> = {}): LoadDay {
   return {

@@ -17,7 +17,7 @@ import {
   niceStep,
   rangeProblem,
   weekState,
-} from '../../renderer/features/load/heatmap';
+} from '@renderer/features/load/heatmap';
 import { makeMatrix } from './loadFixtures';
 
 /** WCAG 2 relative luminance of '#rrggbb'. */

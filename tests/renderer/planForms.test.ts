@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { blockToForm, formToFields, newBlockForm, validateBlockForm } from '../../renderer/features/plan/blockForm';
-import { formToTemplate, prescriptionFor, templateToForm, validateTemplateForm } from '../../renderer/features/plan/templateForm';
-import { blockFieldsSchema } from '../../shared/contract/plan';
-import type { Block, Exercise, SessionTemplate } from '../../shared/plan/model';
-import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
+import { blockToForm, formToFields, newBlockForm, validateBlockForm } from '@renderer/features/plan/blockForm';
+import { formToTemplate, prescriptionFor, templateToForm, validateTemplateForm } from '@renderer/features/plan/templateForm';
+import { blockFieldsSchema } from '@shared/contract/plan';
+import type { Block, Exercise, SessionTemplate } from '@shared/plan/model';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
 
 // The built-in templates with ids 1.. in library order (foundational_a is the 4th: id 4).
 const templates: SessionTemplate[] = TEMPLATE_LIBRARY.map((t, i) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { athleteTestInputSchema } from '../../shared/contract/retests';
-import type { TestDefinition } from '../../shared/domain/retests';
+import { athleteTestInputSchema } from '@shared/contract/retests';
+import type { TestDefinition } from '@shared/domain/retests';
 import {
   cellHint,
   cellKey,
@@ -14,7 +14,7 @@ import {
   rowToInput,
   sameDraft,
   type RowDraft,
-} from '../../renderer/features/retests/gridModel';
+} from '@renderer/features/retests/gridModel';
 import { builtinBattery } from '../shared/retestFixtures';
 
 const tests = builtinBattery;

@@ -4,12 +4,12 @@
  * the contract accepts sent to main.
  */
 import { describe, expect, it } from 'vitest';
-import { coachMaxSchema, dayResultsSchema } from '../../shared/contract/sheets';
-import type { DayResults } from '../../shared/sheets/results';
-import type { AthleteSheet, SheetLine } from '../../shared/sheets/sheet';
-import { LB_PER_KG } from '../../shared/units';
-import { baseDraft, draftChecks, draftToResults, sameDraft, setKey, withAutoStatus, type EntryDraft } from '../../renderer/features/sheets/entryModel';
-import { parseRow } from '../../renderer/features/sheets/MaxesTab';
+import { coachMaxSchema, dayResultsSchema } from '@shared/contract/sheets';
+import type { DayResults } from '@shared/sheets/results';
+import type { AthleteSheet, SheetLine } from '@shared/sheets/sheet';
+import { LB_PER_KG } from '@shared/units';
+import { baseDraft, draftChecks, draftToResults, sameDraft, setKey, withAutoStatus, type EntryDraft } from '@renderer/features/sheets/entryModel';
+import { parseRow } from '@renderer/features/sheets/MaxesTab';
 
 const trapBar: SheetLine = {
   position: 1,

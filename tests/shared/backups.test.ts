@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates';
-import { backupFileName, backupsToPrune, localStamp, parseBackupFileName, type BackupName } from '../../shared/domain/backups';
+import { addDays } from '@shared/dates';
+import { backupFileName, backupsToPrune, localStamp, parseBackupFileName, type BackupName } from '@shared/domain/backups';
 
 function daily(date: string, time = '06:00:00'): BackupName {
   return { name: `${date}_${time.replace(/:/g, '-')}_daily.backchain`, kind: 'daily', date, time };

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, startOfWeek, weekday } from '../../shared/dates';
-import { athleteNameKey, groupNameKey, raceGoalMeters } from '../../shared/domain/roster';
-import { formatMass, kgToUnit, LB_PER_KG, unitToKg } from '../../shared/units';
+import { addDays, daysBetween, isIsoDate, startOfWeek, weekday } from '@shared/dates';
+import { athleteNameKey, groupNameKey, raceGoalMeters } from '@shared/domain/roster';
+import { formatMass, kgToUnit, LB_PER_KG, unitToKg } from '@shared/units';
 
 describe('calendar dates', () => {
   it('knows real dates from impossible ones', () => {

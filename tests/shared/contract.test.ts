@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract, isMethodName, methodNames } from '../../shared/contract';
-import { athleteFieldsSchema } from '../../shared/contract/roster';
-import { squadSettingsSchema } from '../../shared/contract/settings';
-import { fieldErrorsFromIssues } from '../../shared/errors';
+import { contract, isMethodName, methodNames } from '@shared/contract';
+import { athleteFieldsSchema } from '@shared/contract/roster';
+import { squadSettingsSchema } from '@shared/contract/settings';
+import { fieldErrorsFromIssues } from '@shared/errors';
 
 describe('the API contract', () => {
   it('names methods as domain.action, each with a summary', () => {

@@ -3,11 +3,11 @@
  * words (event titles, an athlete's changes), calendar UIDs and descriptions, safe file names.
  */
 import { describe, expect, it } from 'vitest';
-import { calendarEventUid, calendarSubjectKey, changeParagraph, dayEventUid, description, othersText, sessionExerciseLines } from '../../shared/exports/calendarEvents';
-import { cellDecimals, columnHeader, csvCell, excelNumberFormat, rowCells, rowDecimals, type ExportColumn } from '../../shared/exports/columns';
-import { safeFileStem } from '../../shared/exports/fileNames';
-import { calendarEventTitle, changeSentence, eventAudience, rhythmDayText, runText, runTitle, strengthTitle } from '../../shared/exports/planWords';
-import type { Prescription } from '../../shared/plan/model';
+import { calendarEventUid, calendarSubjectKey, changeParagraph, dayEventUid, description, othersText, sessionExerciseLines } from '@shared/exports/calendarEvents';
+import { cellDecimals, columnHeader, csvCell, excelNumberFormat, rowCells, rowDecimals, type ExportColumn } from '@shared/exports/columns';
+import { safeFileStem } from '@shared/exports/fileNames';
+import { calendarEventTitle, changeSentence, eventAudience, rhythmDayText, runText, runTitle, strengthTitle } from '@shared/exports/planWords';
+import type { Prescription } from '@shared/plan/model';
 
 const mass: ExportColumn = { header: 'Body mass', kind: 'mass', decimals: 1 };
 const rpe: ExportColumn = { header: 'Run RPE', kind: 'decimal', decimals: 1 };

@@ -1,5 +1,5 @@
 /** A built-in test as tests.list returns it (default typical error), for tests that need definitions without a database. */
-import { BUILTIN_TESTS, builtinTest, type TestDefinition } from '../../shared/domain/retests';
+import { BUILTIN_TESTS, builtinTest, type TestDefinition } from '@shared/domain/retests';
 
 export function builtinDefinition(key: (typeof BUILTIN_TESTS)[number]['key'], id: number): TestDefinition {
   const b = builtinTest(key);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { athleteResultsSchema, testFieldsSchema } from '../../shared/contract/retests';
+import { athleteResultsSchema, testFieldsSchema } from '@shared/contract/retests';
 import {
   flightTimeProblem,
   formatSigned,
@@ -8,13 +8,13 @@ import {
   parseTypedNumber,
   valueProblem,
   type TestDefinition,
-} from '../../shared/domain/retests';
-import { buildEntryRecords, inputFromEntries, sprintRunProblems } from '../../shared/retests/entries';
-import { previewImport } from '../../shared/retests/importRows';
-import { ranksOf, scoreOfTrials } from '../../shared/retests/scoring';
-import { changeSentence, changeText } from '../../shared/retests/words';
-import { generateRetests } from '../../shared/sample/retests';
-import { generateSquad } from '../../shared/sample/generator';
+} from '@shared/domain/retests';
+import { buildEntryRecords, inputFromEntries, sprintRunProblems } from '@shared/retests/entries';
+import { previewImport } from '@shared/retests/importRows';
+import { ranksOf, scoreOfTrials } from '@shared/retests/scoring';
+import { changeSentence, changeText } from '@shared/retests/words';
+import { generateRetests } from '@shared/sample/retests';
+import { generateSquad } from '@shared/sample/generator';
 import { builtinBattery } from './retestFixtures';
 import { expectClose, loadVector } from './science/vectors';
 import { z } from 'zod';

@@ -12,7 +12,7 @@ import {
   previewRosterImport,
   splitFullName,
   unitFromHeading,
-} from '../../shared/import/rosterImport';
+} from '@shared/import/rosterImport';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => (parsed.ok ? parsed.value : `refused: ${parsed.reason}`);
 

@@ -3,10 +3,10 @@
  * as written, some modified, some missed), and always what the result-entry contract accepts.
  */
 import { describe, expect, it } from 'vitest';
-import { coachMaxSchema, dayResultsSchema } from '../../shared/contract/sheets';
-import { prescriptionForWeek } from '../../shared/plan/progression';
-import { AthleteStrength, logStream, sampleDayLog, sampleMaxes, type LogSampleAthlete, type PlannedDay } from '../../shared/sample/logs';
-import type { GymEquipment } from '../../shared/sheets/loads';
+import { coachMaxSchema, dayResultsSchema } from '@shared/contract/sheets';
+import { prescriptionForWeek } from '@shared/plan/progression';
+import { AthleteStrength, logStream, sampleDayLog, sampleMaxes, type LogSampleAthlete, type PlannedDay } from '@shared/sample/logs';
+import type { GymEquipment } from '@shared/sheets/loads';
 
 const GYM: GymEquipment = { unit: 'kg', plateIncrement: 2.5, barWeight: 20, dumbbellStep: 2 };
 const ATHLETE: LogSampleAthlete = { sex: 'female', bodyMassKg: 55, trainingAgeYears: 2, injured: false };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blockEndDate, overlappingBlocks } from '../../shared/plan/blocks';
-import { dayNumber, weekdayOf } from '../../shared/plan/days';
-import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
-import { EXERCISE_LIBRARY } from '../../shared/plan/exerciseLibrary';
-import { generateSquad } from '../../shared/sample/generator';
-import { generatePlan, type SamplePlanInput } from '../../shared/sample/plan';
+import { blockEndDate, overlappingBlocks } from '@shared/plan/blocks';
+import { dayNumber, weekdayOf } from '@shared/plan/days';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
+import { EXERCISE_LIBRARY } from '@shared/plan/exerciseLibrary';
+import { generateSquad } from '@shared/sample/generator';
+import { generatePlan, type SamplePlanInput } from '@shared/sample/plan';
 
 const TODAY = '2026-09-09'; // a Wednesday
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { athleteFieldsSchema } from '../../shared/contract/roster';
-import { athleteNameKey } from '../../shared/domain/roster';
-import { generateSquad } from '../../shared/sample/generator';
+import { athleteFieldsSchema } from '@shared/contract/roster';
+import { athleteNameKey } from '@shared/domain/roster';
+import { generateSquad } from '@shared/sample/generator';
 
 describe('sample squad generator', () => {
   it('gives the same squad for the same seed, and a different one for another seed', () => {

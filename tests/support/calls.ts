@@ -4,10 +4,10 @@
  * error and that changed nothing (every row of every table as it was).
  */
 import { expect } from 'vitest';
-import type { ApiContext } from '../../electron/api/context';
-import { dispatch } from '../../electron/api/dispatch';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
-import type { AppErrorBody } from '../../shared/errors';
+import type { ApiContext } from '@main/api/context';
+import { dispatch } from '@main/api/dispatch';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
+import type { AppErrorBody } from '@shared/errors';
 import { databaseFingerprint, type TempSquad } from './tempSquad';
 
 export function apiCallsOn(context: () => ApiContext) {

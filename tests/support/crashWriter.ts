@@ -12,9 +12,9 @@
  *   M <n>   athlete N<n> is in group G<n>
  */
 import fs from 'node:fs';
-import { dispatch } from '../../electron/api/dispatch';
-import { openApi } from '../../electron/api/open';
-import type { Athlete } from '../../shared/domain/roster';
+import { dispatch } from '@main/api/dispatch';
+import { openApi } from '@main/api/open';
+import type { Athlete } from '@shared/domain/roster';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: crashWriter <data dir>');

@@ -8,8 +8,8 @@ import { unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import type { SavedFile } from '../../shared/contract/backups';
-import type { ApiContext } from '../../electron/api/context';
+import type { SavedFile } from '@shared/contract/backups';
+import type { ApiContext } from '@main/api/context';
 
 /** The path of a file an export made: where it was saved, or the download waiting in browser mode. */
 export function savedPath(ctx: ApiContext, file: SavedFile): string {

@@ -2,10 +2,10 @@
  * Helpers for plan tests on a real squad database: call methods as the window does, make a
  * small squad, read one cell of the grid.
  */
-import type { BlockFieldsInput } from '../../shared/contract/plan';
-import { daysBetween } from '../../shared/dates';
-import { decodeGridCell, type DecodedCell } from '../../shared/plan/gridCode';
-import type { CalendarGrid } from '../../shared/plan/views';
+import type { BlockFieldsInput } from '@shared/contract/plan';
+import { daysBetween } from '@shared/dates';
+import { decodeGridCell, type DecodedCell } from '@shared/plan/gridCode';
+import type { CalendarGrid } from '@shared/plan/views';
 import { apiCalls } from './calls';
 import type { TempSquad } from './tempSquad';
 

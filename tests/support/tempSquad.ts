@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiContext, type ApiContext } from '../../electron/api/context';
-import { databasePath, openSquadDatabase, type OpenOptions } from '../../electron/db/connection';
-import { schemaVersion } from '../../electron/db/migrate';
-import type { SquadDb } from '../../electron/db/types';
+import { createApiContext, type ApiContext } from '@main/api/context';
+import { databasePath, openSquadDatabase, type OpenOptions } from '@main/db/connection';
+import { schemaVersion } from '@main/db/migrate';
+import type { SquadDb } from '@main/db/types';
 
 /** A fresh folder under the OS temp dir; removed by `cleanup`. */
 export function tempDir(prefix = 'backchain-test-'): { dir: string; cleanup: () => void } {

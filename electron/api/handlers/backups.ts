@@ -1,11 +1,9 @@
-import type { backupMethods } from '../../../shared/contract/backups';
-import * as backups from '../../services/backups';
-import type { Handler } from '../handlers';
-
-type BackupMethod = keyof typeof backupMethods;
+import type { backupMethods } from '@shared/contract/backups';
+import * as backups from '@main/services/backups';
+import type { HandlersOf } from '../handlerTypes';
 
 /** Backups and restore. None of these needs the database to be open except Back up now. */
-export const backupHandlers: { [M in BackupMethod]: Handler<M> } = {
+export const backupHandlers: HandlersOf<typeof backupMethods> = {
   'backups.list': (ctx) => backups.listBackups(ctx),
   'backups.create': (ctx) => backups.createBackupForCoach(ctx),
   'backups.inspect': (ctx, input) => backups.inspectBackup(ctx, input.source),

@@ -1,13 +1,11 @@
 /** Handlers of the exports (shared/contract/exports.ts). */
-import type { exportMethods } from '../../../shared/contract/exports';
-import { exportOptions, exportTables } from '../../services/exports';
-import { exportCalendar } from '../../services/exports/calendarFile';
-import { cancelJob, jobProgress } from '../../services/exports/jobs';
-import type { Handler } from '../handlers';
+import type { exportMethods } from '@shared/contract/exports';
+import { exportOptions, exportTables } from '@main/services/exports';
+import { exportCalendar } from '@main/services/exports/calendarFile';
+import { cancelJob, jobProgress } from '@main/services/exports/jobs';
+import type { HandlersOf } from '../handlerTypes';
 
-type ExportMethod = keyof typeof exportMethods;
-
-export const exportHandlers: { [M in ExportMethod]: Handler<M> } = {
+export const exportHandlers: HandlersOf<typeof exportMethods> = {
   'exports.options': (ctx) => exportOptions(ctx),
   'exports.create': (ctx, input) => exportTables(ctx, input),
   'exports.progress': (ctx, input) => jobProgress(ctx, input.jobId),

@@ -1,16 +1,13 @@
 /** Handlers of the season plan and the calendar (shared/contract/plan.ts). */
-import type { planMethods } from '../../../shared/contract/plan';
-import * as blocks from '../../services/plan/blocks';
-import * as calendar from '../../services/plan/calendar';
-import * as changes from '../../services/plan/changes';
-import * as events from '../../services/plan/events';
-import * as library from '../../services/plan/library';
-import type { Handler } from '../handlers';
+import type { planMethods } from '@shared/contract/plan';
+import * as blocks from '@main/services/plan/blocks';
+import * as calendar from '@main/services/plan/calendar';
+import * as changes from '@main/services/plan/changes';
+import * as events from '@main/services/plan/events';
+import * as library from '@main/services/plan/library';
+import type { HandlersOf } from '../handlerTypes';
 
-// Typed against the contract without importing handlers.ts at run time (it imports this file).
-type PlanHandlers = { [M in keyof typeof planMethods]: Handler<M> };
-
-export const planHandlers: PlanHandlers = {
+export const planHandlers: HandlersOf<typeof planMethods> = {
   'exercises.list': (ctx, input) => library.listExercises(ctx.db, input.includeHidden),
   'exercises.create': (ctx, input) => library.createExercise(ctx.db, input, ctx.now()),
   'exercises.update': (ctx, input) => library.updateExercise(ctx.db, input.id, input.fields, ctx.now()),

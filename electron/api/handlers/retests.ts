@@ -1,22 +1,20 @@
 /** Handlers of the re-test methods (shared/contract/retests.ts), spread into the handler map. */
-import type { Handler } from '../handlers';
-import type { MethodName } from '../../../shared/contract';
-import * as retests from '../../services/retests';
-import { athleteTrend, compareSessions, reliabilityOfSession, retestDeclines } from '../../services/retestCompare';
-import { exportComparison } from '../../services/retestExport';
-import { commitSessionImport, previewSessionImport } from '../../services/retestImport';
+import type { HandlersOf } from '../handlerTypes';
+import type { retestsMethods } from '@shared/contract/retests';
+import * as retests from '@main/services/retests/records';
+import { athleteTrend, compareSessions, reliabilityOfSession, retestDeclines } from '@main/services/retests/compare';
+import { exportComparison } from '@main/services/retests/export';
+import { commitSessionImport, previewSessionImport } from '@main/services/retests/import';
 
-type RetestMethod = Extract<MethodName, `tests.${string}` | `retests.${string}`>;
-
-export const retestHandlers: { [M in RetestMethod]: Handler<M> } = {
-  'tests.list': (ctx) => retests.listTests(ctx.db),
-  'tests.create': (ctx, input) => retests.createTest(ctx.db, input, ctx.now()),
-  'tests.update': (ctx, input) => retests.updateTest(ctx.db, input.id, input.fields, ctx.now()),
-  'tests.setHidden': (ctx, input) => retests.setTestHidden(ctx.db, input.id, input.hidden, ctx.now()),
-  'tests.setTypicalError': (ctx, input) => retests.setTypicalError(ctx.db, input, ctx.now()),
-  'tests.remove': (ctx, input) => retests.removeTest(ctx.db, input.id),
-  'tests.settings': (ctx) => retests.getRetestSettings(ctx.db),
-  'tests.updateSettings': (ctx, input) => retests.updateRetestSettings(ctx.db, input, ctx.now()),
+export const retestHandlers: HandlersOf<typeof retestsMethods> = {
+  'retests.listTests': (ctx) => retests.listTests(ctx.db),
+  'retests.createTest': (ctx, input) => retests.createTest(ctx.db, input, ctx.now()),
+  'retests.updateTest': (ctx, input) => retests.updateTest(ctx.db, input.id, input.fields, ctx.now()),
+  'retests.setTestHidden': (ctx, input) => retests.setTestHidden(ctx.db, input.id, input.hidden, ctx.now()),
+  'retests.setTypicalError': (ctx, input) => retests.setTypicalError(ctx.db, input, ctx.now()),
+  'retests.removeTest': (ctx, input) => retests.removeTest(ctx.db, input.id),
+  'retests.settings': (ctx) => retests.getRetestSettings(ctx.db),
+  'retests.updateSettings': (ctx, input) => retests.updateRetestSettings(ctx.db, input, ctx.now()),
 
   'retests.listSessions': (ctx) => retests.listSessions(ctx.db),
   'retests.getSession': (ctx, input) => retests.getSessionSheet(ctx.db, input.id),

@@ -1,15 +1,12 @@
 /** Handlers of the session sheets, results and working maxes (shared/contract/sheets.ts). */
-import type { sheetMethods } from '../../../shared/contract/sheets';
-import { listMaxes, setMaxes } from '../../services/sheets/maxes';
-import { saveSheetsPdf } from '../../services/sheets/printing';
-import { resultsDay, saveResults } from '../../services/sheets/results';
-import { sheetDay } from '../../services/sheets/sheets';
-import type { Handler } from '../handlers';
+import type { sheetMethods } from '@shared/contract/sheets';
+import { listMaxes, setMaxes } from '@main/services/sheets/maxes';
+import { saveSheetsPdf } from '@main/services/sheets/printing';
+import { resultsDay, saveResults } from '@main/services/sheets/results';
+import { sheetDay } from '@main/services/sheets/sheets';
+import type { HandlersOf } from '../handlerTypes';
 
-// Typed against the contract without importing handlers.ts at run time (it imports this file).
-type SheetHandlers = { [M in keyof typeof sheetMethods]: Handler<M> };
-
-export const sheetHandlers: SheetHandlers = {
+export const sheetHandlers: HandlersOf<typeof sheetMethods> = {
   'sheets.day': (ctx, input) => sheetDay(ctx.db, input, ctx.now()),
   'sheets.savePdf': (ctx, input) => saveSheetsPdf(ctx, input),
   'results.day': (ctx, input) => resultsDay(ctx.db, input, ctx.now()),

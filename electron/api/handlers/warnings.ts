@@ -1,12 +1,9 @@
 /** Handlers of the deload warnings (shared/contract/warnings.ts). */
-import type { warningMethods } from '../../../shared/contract/warnings';
-import * as warnings from '../../services/warnings';
-import type { Handler } from '../handlers';
+import type { warningMethods } from '@shared/contract/warnings';
+import * as warnings from '@main/services/warnings';
+import type { HandlersOf } from '../handlerTypes';
 
-// Typed against the contract without importing handlers.ts at run time (it imports this file).
-type WarningHandlers = { [M in keyof typeof warningMethods]: Handler<M> };
-
-export const warningHandlers: WarningHandlers = {
+export const warningHandlers: HandlersOf<typeof warningMethods> = {
   'warnings.list': (ctx, input) => warnings.listWarnings(ctx.db, input, ctx.now()),
   'warnings.forAthlete': (ctx, input) => warnings.athleteWarnings(ctx.db, input.athleteId, ctx.now()),
   'warnings.dismiss': (ctx, input) => warnings.dismissWarning(ctx.db, input, ctx.now()),

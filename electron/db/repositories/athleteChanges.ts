@@ -2,7 +2,7 @@
  * An athlete's own changes on top of the group plan (one row per athlete and day) and their
  * exercise swaps.
  */
-import type { DayChange, DayChangeFields, ExerciseSwap, RunType } from '../../../shared/plan/model';
+import type { DayChange, DayChangeFields, ExerciseSwap, RunType } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -3,8 +3,8 @@
  * Written only by electron/services/plan/calendarStore.ts; read by the grid, the day detail and
  * (later) session sheets and load monitoring.
  */
-import type { RaceGoal } from '../../../shared/domain/roster';
-import type { Phase, RunType, SessionType } from '../../../shared/plan/model';
+import type { RaceGoal } from '@shared/domain/roster';
+import type { Phase, RunType, SessionType } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -1,5 +1,5 @@
-import type { Athlete, EventFocus, RaceGoal, Sex } from '../../../shared/domain/roster';
-import type { AthleteFields } from '../../../shared/contract/roster';
+import type { Athlete, EventFocus, RaceGoal, Sex } from '@shared/domain/roster';
+import type { AthleteFields } from '@shared/contract/roster';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

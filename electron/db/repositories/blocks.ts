@@ -1,5 +1,5 @@
-import type { BlockFields } from '../../../shared/contract/plan';
-import type { Block, Phase, RhythmDay, RunType } from '../../../shared/plan/model';
+import type { BlockFields } from '@shared/contract/plan';
+import type { Block, Phase, RhythmDay, RunType } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

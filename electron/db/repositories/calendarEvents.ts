@@ -1,5 +1,5 @@
-import type { EventFields } from '../../../shared/contract/plan';
-import type { CalendarEvent, EventKind } from '../../../shared/plan/model';
+import type { EventFields } from '@shared/contract/plan';
+import type { CalendarEvent, EventKind } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -1,5 +1,5 @@
-import type { ExerciseFields } from '../../../shared/contract/plan';
-import type { Equipment, Exercise, ExerciseCategory, LoadKind, MovementPattern } from '../../../shared/plan/model';
+import type { ExerciseFields } from '@shared/contract/plan';
+import type { Equipment, Exercise, ExerciseCategory, LoadKind, MovementPattern } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -2,7 +2,7 @@
  * The dates a squad spans, for the exports' "All dates": the first and last of its blocks, test
  * days and races, test sessions, and the training logs (strength sessions, runs, wellness checks).
  */
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '@shared/dates';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -1,4 +1,4 @@
-import type { Group } from '../../../shared/domain/roster';
+import type { Group } from '@shared/domain/roster';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -3,9 +3,9 @@
  * over a date range, and their deload days, each through an index (tests/electron/loadQueryPlans.test.ts).
  * The arithmetic is shared/load/series.ts; this file only reads.
  */
-import type { IsoDate } from '../../../shared/dates';
-import type { LoggedSessionInput, PlanDayInput, WellnessInput } from '../../../shared/load/series';
-import { dayNumber, isoDate } from '../../../shared/plan/days';
+import type { IsoDate } from '@shared/dates';
+import type { LoggedSessionInput, PlanDayInput, WellnessInput } from '@shared/load/series';
+import { dayNumber, isoDate } from '@shared/plan/days';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -16,9 +16,9 @@ import type {
   TestKind,
   TestSession,
   TypicalErrorSource,
-} from '../../../shared/domain/retests';
-import type { ScoreRecord } from '../../../shared/retests/compare';
-import type { EntryRecord } from '../../../shared/retests/entries';
+} from '@shared/domain/retests';
+import type { ScoreRecord } from '@shared/retests/compare';
+import type { EntryRecord } from '@shared/retests/entries';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

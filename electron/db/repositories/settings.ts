@@ -1,5 +1,5 @@
-import type { SquadSettings } from '../../../shared/domain/settings';
-import type { MassUnit } from '../../../shared/units';
+import type { SquadSettings } from '@shared/domain/settings';
+import type { MassUnit } from '@shared/units';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -1,5 +1,5 @@
-import type { TemplateFields } from '../../../shared/contract/plan';
-import type { DoseUnit, LoadRule, Phase, Prescription, SessionTemplate, SessionType } from '../../../shared/plan/model';
+import type { TemplateFields } from '@shared/contract/plan';
+import type { DoseUnit, LoadRule, Phase, Prescription, SessionTemplate, SessionType } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -4,8 +4,8 @@
  * wellnessChecksInRange, which the load series reads too). Each query walks the
  * table's (athlete_id, date) key, so an export of 300 athletes is 300 short index range scans.
  */
-import type { IsoDate } from '../../../shared/dates';
-import type { LoggedRunType, LoggedSetResult, RunStatus, StrengthStatus } from '../../../shared/sheets/results';
+import type { IsoDate } from '@shared/dates';
+import type { LoggedRunType, LoggedSetResult, RunStatus, StrengthStatus } from '@shared/sheets/results';
 import { preparedStatements } from '../statements';
 import { LOAD_WELLNESS_SQL } from './loadMonitoring';
 import type { SquadDb } from '../types';

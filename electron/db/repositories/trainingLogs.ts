@@ -3,7 +3,7 @@
  * of each per athlete per day). Written by the result-entry screen and the sample squad; read by
  * the entry screen, the sheets (estimated maxes) and load monitoring.
  */
-import type { DayResults, LoggedSetResult, RunResult, StrengthResult, WellnessResult } from '../../../shared/sheets/results';
+import type { DayResults, LoggedSetResult, RunResult, StrengthResult, WellnessResult } from '@shared/sheets/results';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -2,11 +2,11 @@
  * The deload warnings' stored parts (migration 005): the coach's thresholds and what the coach
  * did about warnings (dismissed, deload scheduled). The warnings themselves are computed on read.
  */
-import type { IsoDate } from '../../../shared/dates';
-import type { WarningThresholds } from '../../../shared/load/thresholds';
-import { WARNING_THRESHOLD_DEFAULTS } from '../../../shared/load/thresholds';
-import type { DismissalRecord, WarningAction, WarningActionKind, WarningLevel, WarningSignalKey } from '../../../shared/load/warnings';
-import type { ChangeSnapshot } from '../../../shared/plan/views';
+import type { IsoDate } from '@shared/dates';
+import type { WarningThresholds } from '@shared/load/thresholds';
+import { WARNING_THRESHOLD_DEFAULTS } from '@shared/load/thresholds';
+import type { DismissalRecord, WarningAction, WarningActionKind, WarningLevel, WarningSignalKey } from '@shared/load/warnings';
+import type { ChangeSnapshot } from '@shared/plan/views';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -2,7 +2,7 @@
  * Working maxes the coach entered (tested 1RMs and starting loads) and the logged sets an
  * estimated 1RM comes from.
  */
-import type { CoachMax, LoggedSet } from '../../../shared/sheets/workingMax';
+import type { CoachMax, LoggedSet } from '@shared/sheets/workingMax';
 import { preparedStatements } from '../statements';
 import type { SquadDb } from '../types';
 

@@ -16,10 +16,10 @@
  */
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator';
 import fs from 'node:fs';
-import type { CalendarExportResult, CalendarSubject } from '../../../shared/contract/exports';
-import type { IsoDate } from '../../../shared/dates';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
+import type { CalendarExportResult, CalendarSubject } from '@shared/contract/exports';
+import type { IsoDate } from '@shared/dates';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
 import {
   calendarEventUid,
   calendarSubjectKey,
@@ -30,21 +30,21 @@ import {
   sessionExerciseLines,
   sessionHeading,
   type CalendarFileEvent,
-} from '../../../shared/exports/calendarEvents';
-import { dateParts } from '../../../shared/exports/columns';
-import { safeFileStem } from '../../../shared/exports/fileNames';
-import { blockWeekText, calendarEventTitle, changeSentence, eventAudience, rangeText, runText, runTitle, strengthTitle } from '../../../shared/exports/planWords';
-import { dayNumber, isoDate, weekdayOf } from '../../../shared/plan/days';
-import { expandAthleteDays, rhythmOn } from '../../../shared/plan/expand';
-import type { Block, CalendarEvent, PlannedRun, RunType, SessionTemplate } from '../../../shared/plan/model';
-import { DEFAULT_DELOAD_RULE } from '../../../shared/plan/defaults';
-import type { MassUnit } from '../../../shared/units';
-import type { ApiContext } from '../../api/context';
-import { listChanges, swapsOverlapping } from '../../db/repositories/athleteChanges';
-import { athleteDaysInRange, athleteDoingInRange, type AthleteDayRow } from '../../db/repositories/athleteDays';
-import { listEvents } from '../../db/repositories/calendarEvents';
-import { groupCreatedAt } from '../../db/repositories/groups';
-import type { SquadDb } from '../../db/types';
+} from '@shared/exports/calendarEvents';
+import { dateParts } from '@shared/exports/columns';
+import { safeFileStem } from '@shared/exports/fileNames';
+import { blockWeekText, calendarEventTitle, changeSentence, eventAudience, rangeText, runText, runTitle, strengthTitle } from '@shared/exports/planWords';
+import { dayNumber, isoDate, weekdayOf } from '@shared/plan/days';
+import { expandAthleteDays, rhythmOn } from '@shared/plan/expand';
+import type { Block, CalendarEvent, PlannedRun, RunType, SessionTemplate } from '@shared/plan/model';
+import { DEFAULT_DELOAD_RULE } from '@shared/plan/defaults';
+import type { MassUnit } from '@shared/units';
+import type { ApiContext } from '@main/api/context';
+import { listChanges, swapsOverlapping } from '@main/db/repositories/athleteChanges';
+import { athleteDaysInRange, athleteDoingInRange, type AthleteDayRow } from '@main/db/repositories/athleteDays';
+import { listEvents } from '@main/db/repositories/calendarEvents';
+import { groupCreatedAt } from '@main/db/repositories/groups';
+import type { SquadDb } from '@main/db/types';
 import { getSettings } from '../settings';
 import { asWriteFailure, chooseDestination } from './delivery';
 import { nextTick } from './jobs';

@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SavedFile } from '../../../shared/contract/backups';
-import { AppError } from '../../../shared/errors';
-import type { ApiContext } from '../../api/context';
-import type { FileFilter } from '../../files/dialogs';
+import type { SavedFile } from '@shared/contract/backups';
+import { AppError } from '@shared/errors';
+import type { ApiContext } from '@main/api/context';
+import type { FileFilter } from '@main/files/dialogs';
 
 export interface Destination {
   /** Write the file here. */

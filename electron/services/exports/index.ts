@@ -5,10 +5,10 @@
  * the page can ask for and a way to stop; it reaches the coach through the save dialog or as a
  * download. Nothing in the squad changes.
  */
-import type { ExportOptions, ExportResult, ExportTablesInput } from '../../../shared/contract/exports';
-import { localToday } from '../../../shared/dates';
-import { safeFileStem } from '../../../shared/exports/fileNames';
-import type { ApiContext } from '../../api/context';
+import type { ExportOptions, ExportResult, ExportTablesInput } from '@shared/contract/exports';
+import { localToday } from '@shared/dates';
+import { safeFileStem } from '@shared/exports/fileNames';
+import type { ApiContext } from '@main/api/context';
 import { getSettings } from '../settings';
 import { asWriteFailure, chooseDestination } from './delivery';
 import { endJob, ExportCanceled, nextTick, startJob, type ExportJob } from './jobs';
@@ -16,7 +16,7 @@ import { buildScope, checkGroupsExist } from './scope';
 import { withReadSnapshot } from './snapshot';
 import type { ExportTable } from './table';
 import { exportTableInfo, resolveTables } from './tables';
-import { datedSpan } from '../../db/repositories/exportSpan';
+import { datedSpan } from '@main/db/repositories/exportSpan';
 import { createCsvWriter, createCsvZipWriter, createXlsxWriter, type TableWriter } from './writers';
 
 /** Rows written between two looks at the clock (progress, stop, the file stream, other calls). */

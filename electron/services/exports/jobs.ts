@@ -2,8 +2,8 @@
  * Running exports, by the number the page gave them: how far each has got (the page polls
  * `exports.progress` for its progress bar) and whether the coach asked to stop it.
  */
-import type { ExportProgress } from '../../../shared/contract/exports';
-import type { ApiContext } from '../../api/context';
+import type { ExportProgress } from '@shared/contract/exports';
+import type { ApiContext } from '@main/api/context';
 
 export class ExportCanceled extends Error {
   constructor() {

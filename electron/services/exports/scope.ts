@@ -3,17 +3,17 @@
  * athletes, in which order, and the names every table needs. Groups are checked before anything
  * is asked or written, so a group deleted meanwhile gets a sentence, not an empty file.
  */
-import type { ExportGroups } from '../../../shared/contract/exports';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import type { SquadSettings } from '../../../shared/domain/settings';
-import { AppError } from '../../../shared/errors';
-import { dayNumber } from '../../../shared/plan/days';
-import { listAthletes } from '../../db/repositories/athletes';
-import { listBlocks } from '../../db/repositories/blocks';
-import { listExercises } from '../../db/repositories/exercises';
-import { listGroups } from '../../db/repositories/groups';
-import { listTemplates } from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
+import type { ExportGroups } from '@shared/contract/exports';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import type { SquadSettings } from '@shared/domain/settings';
+import { AppError } from '@shared/errors';
+import { dayNumber } from '@shared/plan/days';
+import { listAthletes } from '@main/db/repositories/athletes';
+import { listBlocks } from '@main/db/repositories/blocks';
+import { listExercises } from '@main/db/repositories/exercises';
+import { listGroups } from '@main/db/repositories/groups';
+import { listTemplates } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
 import type { ExportLookup, ExportScope } from './table';
 
 /** Refuse a group that does not exist, naming it and the field. */

@@ -9,8 +9,8 @@
  * The calendar table is brought up to date first (withFreshCalendar, on the app's connection),
  * and the snapshot checks that nothing was marked stale since.
  */
-import type { ApiContext } from '../../api/context';
-import type { SquadDb } from '../../db/types';
+import type { ApiContext } from '@main/api/context';
+import type { SquadDb } from '@main/db/types';
 import { withFreshCalendar } from '../plan/calendarStore';
 
 export async function withReadSnapshot<T>(ctx: ApiContext, read: (reader: SquadDb) => Promise<T>): Promise<T> {

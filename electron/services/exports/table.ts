@@ -4,13 +4,13 @@
  * exporting an `ExportTable`, listed in `tables/index.ts`: the Export card, the contract and the
  * writers need no change.
  */
-import type { IsoDate } from '../../../shared/dates';
-import type { Athlete, Group } from '../../../shared/domain/roster';
-import type { ExportColumn, ExportRow } from '../../../shared/exports/columns';
-import type { DayNumber } from '../../../shared/plan/days';
-import type { Block, Exercise, SessionTemplate } from '../../../shared/plan/model';
-import type { MassUnit } from '../../../shared/units';
-import type { SquadDb } from '../../db/types';
+import type { IsoDate } from '@shared/dates';
+import type { Athlete, Group } from '@shared/domain/roster';
+import type { ExportColumn, ExportRow } from '@shared/exports/columns';
+import type { DayNumber } from '@shared/plan/days';
+import type { Block, Exercise, SessionTemplate } from '@shared/plan/model';
+import type { MassUnit } from '@shared/units';
+import type { SquadDb } from '@main/db/types';
 
 /** What the coach chose, resolved once per export against the squad it reads. */
 export interface ExportScope {

@@ -25,8 +25,8 @@ import {
   type ExportCell,
   type ExportColumn,
   type ExportRow,
-} from '../../../shared/exports/columns';
-import type { MassUnit } from '../../../shared/units';
+} from '@shared/exports/columns';
+import type { MassUnit } from '@shared/units';
 
 export interface TableWriter {
   startTable(names: { sheetName: string; fileName: string }, columns: readonly ExportColumn[]): void;

@@ -3,20 +3,20 @@
  * squad's first day of the week and may not overlap another block of the same group or of the
  * same athlete; everything else the coach may plan freely (the planning rules warn, never refuse).
  */
-import type { BlockFields } from '../../../shared/contract/plan';
-import { formatDateLong, weekday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { WEEKDAY_NAMES } from '../../../shared/domain/settings';
-import { AppError } from '../../../shared/errors';
-import { blockEndDate, overlappingBlocks } from '../../../shared/plan/blocks';
-import { addDays } from '../../../shared/dates';
-import type { Block } from '../../../shared/plan/model';
-import { findAthlete } from '../../db/repositories/athletes';
-import * as blocks from '../../db/repositories/blocks';
-import { findGroup } from '../../db/repositories/groups';
-import { readSettings } from '../../db/repositories/settings';
-import { findTemplate } from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
+import type { BlockFields } from '@shared/contract/plan';
+import { formatDateLong, weekday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { WEEKDAY_NAMES } from '@shared/domain/settings';
+import { AppError } from '@shared/errors';
+import { blockEndDate, overlappingBlocks } from '@shared/plan/blocks';
+import { addDays } from '@shared/dates';
+import type { Block } from '@shared/plan/model';
+import { findAthlete } from '@main/db/repositories/athletes';
+import * as blocks from '@main/db/repositories/blocks';
+import { findGroup } from '@main/db/repositories/groups';
+import { readSettings } from '@main/db/repositories/settings';
+import { findTemplate } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
 import { athletesTargetedBy, refreshCalendar, withFreshCalendar } from './calendarStore';
 
 function requireBlock(db: SquadDb, id: number): Block {

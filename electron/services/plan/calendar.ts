@@ -3,28 +3,28 @@
  * athlete's day in detail (plan, their changes, the session as they do it that week, the rules
  * broken there, regressions suggested for an injured athlete).
  */
-import { athleteFullName } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
-import { DEFAULT_DELOAD_RULE } from '../../../shared/plan/defaults';
-import { dayNumber, weekdayOf } from '../../../shared/plan/days';
-import { rhythmOn } from '../../../shared/plan/expand';
-import { decodeGridCell } from '../../../shared/plan/gridCode';
-import { prescriptionForWeek } from '../../../shared/plan/progression';
-import { checkPlanningRules, LONG_RACE_GOAL_METERS } from '../../../shared/plan/rules';
-import type { Block, Exercise, ExerciseSwap, SessionTemplate } from '../../../shared/plan/model';
-import type { CalendarGrid, DayDetail, PlanSummary, SessionLine } from '../../../shared/plan/views';
-import { raceGoalMeters } from '../../../shared/domain/roster';
-import * as changesRepo from '../../db/repositories/athleteChanges';
-import * as days from '../../db/repositories/athleteDays';
-import { findAthlete } from '../../db/repositories/athletes';
-import { blocksOverlapping, blockStats, findBlock } from '../../db/repositories/blocks';
-import { listEvents } from '../../db/repositories/calendarEvents';
-import { findExercise } from '../../db/repositories/exercises';
-import { listGroups } from '../../db/repositories/groups';
-import { readSettings } from '../../db/repositories/settings';
-import { findTemplate } from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
-import { preparedStatements } from '../../db/statements';
+import { athleteFullName } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import { DEFAULT_DELOAD_RULE } from '@shared/plan/defaults';
+import { dayNumber, weekdayOf } from '@shared/plan/days';
+import { rhythmOn } from '@shared/plan/expand';
+import { decodeGridCell } from '@shared/plan/gridCode';
+import { prescriptionForWeek } from '@shared/plan/progression';
+import { checkPlanningRules, LONG_RACE_GOAL_METERS } from '@shared/plan/rules';
+import type { Block, Exercise, ExerciseSwap, SessionTemplate } from '@shared/plan/model';
+import type { CalendarGrid, DayDetail, PlanSummary, SessionLine } from '@shared/plan/views';
+import { raceGoalMeters } from '@shared/domain/roster';
+import * as changesRepo from '@main/db/repositories/athleteChanges';
+import * as days from '@main/db/repositories/athleteDays';
+import { findAthlete } from '@main/db/repositories/athletes';
+import { blocksOverlapping, blockStats, findBlock } from '@main/db/repositories/blocks';
+import { listEvents } from '@main/db/repositories/calendarEvents';
+import { findExercise } from '@main/db/repositories/exercises';
+import { listGroups } from '@main/db/repositories/groups';
+import { readSettings } from '@main/db/repositories/settings';
+import { findTemplate } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
+import { preparedStatements } from '@main/db/statements';
 import { withFreshCalendar } from './calendarStore';
 
 const sql = preparedStatements({

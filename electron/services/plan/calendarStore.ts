@@ -6,21 +6,21 @@
  * athlete_day_pending (triggers), and `flushPendingCalendar` rebuilds them before the calendar
  * is read or written. Anything reading athlete_day goes through `withFreshCalendar`.
  */
-import { raceGoalMeters } from '../../../shared/domain/roster';
-import type { DayNumber } from '../../../shared/plan/days';
-import { dayNumber, isoDate, weekStartOf } from '../../../shared/plan/days';
-import type { ExpandedDay, ExpansionBlock } from '../../../shared/plan/expand';
-import { expandAthleteDays } from '../../../shared/plan/expand';
-import { encodeGridCell, withRuleBits } from '../../../shared/plan/gridCode';
-import type { Block, SessionType } from '../../../shared/plan/model';
-import type { RuleDay } from '../../../shared/plan/rules';
-import { checkPlanningRules, LONG_RACE_GOAL_METERS, ruleBitsByDay } from '../../../shared/plan/rules';
-import * as changesRepo from '../../db/repositories/athleteChanges';
-import * as days from '../../db/repositories/athleteDays';
-import { blocksOverlapping, listBlocks } from '../../db/repositories/blocks';
-import { readSettings } from '../../db/repositories/settings';
-import { listTemplates } from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
+import { raceGoalMeters } from '@shared/domain/roster';
+import type { DayNumber } from '@shared/plan/days';
+import { dayNumber, isoDate, weekStartOf } from '@shared/plan/days';
+import type { ExpandedDay, ExpansionBlock } from '@shared/plan/expand';
+import { expandAthleteDays } from '@shared/plan/expand';
+import { encodeGridCell, withRuleBits } from '@shared/plan/gridCode';
+import type { Block, SessionType } from '@shared/plan/model';
+import type { RuleDay } from '@shared/plan/rules';
+import { checkPlanningRules, LONG_RACE_GOAL_METERS, ruleBitsByDay } from '@shared/plan/rules';
+import * as changesRepo from '@main/db/repositories/athleteChanges';
+import * as days from '@main/db/repositories/athleteDays';
+import { blocksOverlapping, listBlocks } from '@main/db/repositories/blocks';
+import { readSettings } from '@main/db/repositories/settings';
+import { listTemplates } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
 
 /** What a rebuild needs besides the athlete's own rows, loaded once per rebuild. */
 interface PlanContext {

@@ -4,21 +4,21 @@
  * athlete). The group plan is never touched. Every write returns the previous state of each
  * athlete-day it touched, which `restoreChanges` writes back exactly (undo).
  */
-import type { ChangeAction } from '../../../shared/contract/plan';
-import { formatDateLong, localToday } from '../../../shared/dates';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
-import { dayNumber, isoDate } from '../../../shared/plan/days';
-import type { DayChangeFields, ExerciseSwap, StrengthChange } from '../../../shared/plan/model';
-import { isEmptyChange } from '../../../shared/plan/model';
-import type { AthleteSuggestions, ChangeResult, ChangeSnapshot, InjurySuggestion } from '../../../shared/plan/views';
-import * as changesRepo from '../../db/repositories/athleteChanges';
-import { daySessions, storedDay } from '../../db/repositories/athleteDays';
-import { findAthlete, listAthletes } from '../../db/repositories/athletes';
-import { findBlock } from '../../db/repositories/blocks';
-import { findExercise } from '../../db/repositories/exercises';
-import { findTemplate, listTemplates } from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
+import type { ChangeAction } from '@shared/contract/plan';
+import { formatDateLong, localToday } from '@shared/dates';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import { dayNumber, isoDate } from '@shared/plan/days';
+import type { DayChangeFields, ExerciseSwap, StrengthChange } from '@shared/plan/model';
+import { isEmptyChange } from '@shared/plan/model';
+import type { AthleteSuggestions, ChangeResult, ChangeSnapshot, InjurySuggestion } from '@shared/plan/views';
+import * as changesRepo from '@main/db/repositories/athleteChanges';
+import { daySessions, storedDay } from '@main/db/repositories/athleteDays';
+import { findAthlete, listAthletes } from '@main/db/repositories/athletes';
+import { findBlock } from '@main/db/repositories/blocks';
+import { findExercise } from '@main/db/repositories/exercises';
+import { findTemplate, listTemplates } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
 import { refreshCalendar, refreshCalendarWindows, withFreshCalendar } from './calendarStore';
 
 const EMPTY: DayChangeFields = { strength: null, run: null, deload: null, note: '' };

@@ -1,11 +1,11 @@
 /** Test days and races, for the squad, a group or one athlete. They are not part of the calendar table. */
-import type { EventFields } from '../../../shared/contract/plan';
-import { AppError } from '../../../shared/errors';
-import type { CalendarEvent } from '../../../shared/plan/model';
-import { findAthlete } from '../../db/repositories/athletes';
-import * as events from '../../db/repositories/calendarEvents';
-import { findGroup } from '../../db/repositories/groups';
-import type { SquadDb } from '../../db/types';
+import type { EventFields } from '@shared/contract/plan';
+import { AppError } from '@shared/errors';
+import type { CalendarEvent } from '@shared/plan/model';
+import { findAthlete } from '@main/db/repositories/athletes';
+import * as events from '@main/db/repositories/calendarEvents';
+import { findGroup } from '@main/db/repositories/groups';
+import type { SquadDb } from '@main/db/types';
 
 function requireEvent(db: SquadDb, id: number): CalendarEvent {
   const found = events.findEvent(db, id);

@@ -2,16 +2,16 @@
  * The exercise library and the session templates: the built-ins (seeded from shared/plan on
  * first open, hidden but never deleted) and the coach's own (added, edited, deleted while unused).
  */
-import type { ExerciseFields, TemplateFields } from '../../../shared/contract/plan';
-import { AppError } from '../../../shared/errors';
-import type { Exercise, SessionTemplate } from '../../../shared/plan/model';
-import { planNameKey } from '../../../shared/plan/model';
-import { isReferencedRowRefusal } from '../../db/errors';
-import * as exercises from '../../db/repositories/exercises';
-import * as templates from '../../db/repositories/templates';
-import type { SquadDb } from '../../db/types';
-import { athletesWithSwaps } from '../../db/repositories/athleteChanges';
-import { athletesUsingTemplate } from '../../db/repositories/athleteDays';
+import type { ExerciseFields, TemplateFields } from '@shared/contract/plan';
+import { AppError } from '@shared/errors';
+import type { Exercise, SessionTemplate } from '@shared/plan/model';
+import { planNameKey } from '@shared/plan/model';
+import { isReferencedRowRefusal } from '@main/db/errors';
+import * as exercises from '@main/db/repositories/exercises';
+import * as templates from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
+import { athletesWithSwaps } from '@main/db/repositories/athleteChanges';
+import { athletesUsingTemplate } from '@main/db/repositories/athleteDays';
 import { refreshCalendar, refreshRuleFlags, withFreshCalendar } from './calendarStore';
 
 // ---- exercises ----

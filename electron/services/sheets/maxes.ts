@@ -4,18 +4,18 @@
  * for every loaded exercise of one athlete. Entries are saved in bulk and returned as they were
  * (for undo).
  */
-import type { CoachMaxInput, WorkingMaxList, WorkingMaxRow } from '../../../shared/contract/sheets';
-import { formatDateLong, localToday } from '../../../shared/dates';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
-import type { Exercise } from '../../../shared/plan/model';
-import { carriesLoad } from '../../../shared/sheets/loads';
-import { bestRecentEstimate, estimateWindowStart, workingMax } from '../../../shared/sheets/workingMax';
-import { activeAthleteIds } from '../../db/repositories/athleteDays';
-import { findAthlete } from '../../db/repositories/athletes';
-import { findExercise, listExercises } from '../../db/repositories/exercises';
-import { estimateSets, findMax, maxesOfAthlete, maxesOfExercise, writeMax, type StoredMax } from '../../db/repositories/workingMaxes';
-import type { SquadDb } from '../../db/types';
+import type { CoachMaxInput, WorkingMaxList, WorkingMaxRow } from '@shared/contract/sheets';
+import { formatDateLong, localToday } from '@shared/dates';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import type { Exercise } from '@shared/plan/model';
+import { carriesLoad } from '@shared/sheets/loads';
+import { bestRecentEstimate, estimateWindowStart, workingMax } from '@shared/sheets/workingMax';
+import { activeAthleteIds } from '@main/db/repositories/athleteDays';
+import { findAthlete } from '@main/db/repositories/athletes';
+import { findExercise, listExercises } from '@main/db/repositories/exercises';
+import { estimateSets, findMax, maxesOfAthlete, maxesOfExercise, writeMax, type StoredMax } from '@main/db/repositories/workingMaxes';
+import type { SquadDb } from '@main/db/types';
 import { selectedAthletes } from './sheets';
 
 /** Exercises a working max makes sense for: ones lifted with a barbell, dumbbell, kettlebell, machine or sled. */

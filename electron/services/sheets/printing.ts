@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SavedFile } from '../../../shared/contract/backups';
-import type { PrintSelection } from '../../../shared/contract/sheets';
-import { formatDateLong } from '../../../shared/dates';
-import { AppError } from '../../../shared/errors';
-import { sheetsPrintRoute } from '../../../shared/sheets/printRoute';
-import type { ApiContext } from '../../api/context';
+import type { SavedFile } from '@shared/contract/backups';
+import type { PrintSelection } from '@shared/contract/sheets';
+import { formatDateLong } from '@shared/dates';
+import { AppError } from '@shared/errors';
+import { sheetsPrintRoute } from '@shared/sheets/printRoute';
+import type { ApiContext } from '@main/api/context';
 import { sheetDay } from './sheets';
 
 /** "Sheets Distance 2026-09-14.pdf", with nothing a file system refuses. */

@@ -3,16 +3,16 @@
  * saving one athlete's day at a time, as the coach goes. A save replaces that athlete's day and
  * returns it as it was, so the screen can undo it.
  */
-import type { DaySelection, ResultsDay, SaveResultsOutcome } from '../../../shared/contract/sheets';
-import { formatDateLong, localToday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
-import type { DayResults } from '../../../shared/sheets/results';
-import { findAthlete } from '../../db/repositories/athletes';
-import { findExercise } from '../../db/repositories/exercises';
-import { findTemplate } from '../../db/repositories/templates';
-import { readDayResults, writeDayResults } from '../../db/repositories/trainingLogs';
-import type { SquadDb } from '../../db/types';
+import type { DaySelection, ResultsDay, SaveResultsOutcome } from '@shared/contract/sheets';
+import { formatDateLong, localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import type { DayResults } from '@shared/sheets/results';
+import { findAthlete } from '@main/db/repositories/athletes';
+import { findExercise } from '@main/db/repositories/exercises';
+import { findTemplate } from '@main/db/repositories/templates';
+import { readDayResults, writeDayResults } from '@main/db/repositories/trainingLogs';
+import type { SquadDb } from '@main/db/types';
 import { withFreshCalendar } from '../plan/calendarStore';
 import { sheetDay } from './sheets';
 

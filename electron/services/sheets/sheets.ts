@@ -3,23 +3,23 @@
  * that week (the calendar's lines), with their own loads from their working maxes, rounded to the
  * gym's equipment in the squad's unit; the day's run; their note; races and test days.
  */
-import type { SquadSettings } from '../../../shared/domain/settings';
-import type { DaySelection } from '../../../shared/contract/sheets';
-import type { IsoDate } from '../../../shared/dates';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import { AppError } from '../../../shared/errors';
-import { decodeGridCell } from '../../../shared/plan/gridCode';
-import type { CalendarEvent } from '../../../shared/plan/model';
-import type { GymEquipment } from '../../../shared/sheets/loads';
-import { buildSheetLines, type AthleteSheet, type SheetDay } from '../../../shared/sheets/sheet';
-import { bestRecentEstimate, estimateWindowStart, workingMax, type WorkingMaxSource } from '../../../shared/sheets/workingMax';
-import { getChange } from '../../db/repositories/athleteChanges';
-import { activeAthletesInGroup } from '../../db/repositories/athleteDays';
-import { findAthlete } from '../../db/repositories/athletes';
-import { listEvents } from '../../db/repositories/calendarEvents';
-import { findGroup, listGroups } from '../../db/repositories/groups';
-import { estimateSets, maxesOfAthlete } from '../../db/repositories/workingMaxes';
-import type { SquadDb } from '../../db/types';
+import type { SquadSettings } from '@shared/domain/settings';
+import type { DaySelection } from '@shared/contract/sheets';
+import type { IsoDate } from '@shared/dates';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import { decodeGridCell } from '@shared/plan/gridCode';
+import type { CalendarEvent } from '@shared/plan/model';
+import type { GymEquipment } from '@shared/sheets/loads';
+import { buildSheetLines, type AthleteSheet, type SheetDay } from '@shared/sheets/sheet';
+import { bestRecentEstimate, estimateWindowStart, workingMax, type WorkingMaxSource } from '@shared/sheets/workingMax';
+import { getChange } from '@main/db/repositories/athleteChanges';
+import { activeAthletesInGroup } from '@main/db/repositories/athleteDays';
+import { findAthlete } from '@main/db/repositories/athletes';
+import { listEvents } from '@main/db/repositories/calendarEvents';
+import { findGroup, listGroups } from '@main/db/repositories/groups';
+import { estimateSets, maxesOfAthlete } from '@main/db/repositories/workingMaxes';
+import type { SquadDb } from '@main/db/types';
 import { sessionLookups, sessionOn } from '../plan/calendar';
 import { withFreshCalendar } from '../plan/calendarStore';
 import { getSettings } from '../settings';

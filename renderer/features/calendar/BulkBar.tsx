@@ -5,9 +5,9 @@
 import { Button, Group, Menu, Paper, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { IconBarbell, IconEraser, IconNote, IconRun, IconTrendingDown, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ChangeAction } from '../../../shared/contract/plan';
-import type { PlannedRun, SessionTemplate } from '../../../shared/plan/model';
-import { PHASE_INFO, PHASES } from '../../../shared/plan/model';
+import type { ChangeAction } from '@shared/contract/plan';
+import type { PlannedRun, SessionTemplate } from '@shared/plan/model';
+import { PHASE_INFO, PHASES } from '@shared/plan/model';
 import { RunFields } from './RunFields';
 
 export function BulkBar(props: {

@@ -8,9 +8,9 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { dayNumber, isoDate, weekdayOf } from '../../../shared/plan/days';
-import type { CalendarEvent } from '../../../shared/plan/model';
-import type { GridBlock } from '../../../shared/plan/views';
+import { dayNumber, isoDate, weekdayOf } from '@shared/plan/days';
+import type { CalendarEvent } from '@shared/plan/model';
+import type { GridBlock } from '@shared/plan/views';
 import { GridPainter } from './gridCanvas';
 import { moveCell, type CellRef, type GridData, type GridRow, type Selection, type Zoom } from './gridModel';
 import './calendar.css';

@@ -9,16 +9,16 @@ import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconFirstAidKit, 
 import { useQueries } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { ChangeAction } from '../../../shared/contract/plan';
-import { addDays, daysBetween, formatDateLong, localToday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { dayNumber, isoDate, weekStartOf } from '../../../shared/plan/days';
-import { GRID } from '../../../shared/plan/gridCode';
-import type { CalendarEvent } from '../../../shared/plan/model';
-import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
-import { NoAthletesYet } from '../../app/NoAthletesYet';
-import { shortcutLabel } from '../../lib/keys';
+import type { ChangeAction } from '@shared/contract/plan';
+import { addDays, daysBetween, formatDateLong, localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { dayNumber, isoDate, weekStartOf } from '@shared/plan/days';
+import { GRID } from '@shared/plan/gridCode';
+import type { CalendarEvent } from '@shared/plan/model';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/hooks';
+import { NoAthletesYet } from '@renderer/app/NoAthletesYet';
+import { shortcutLabel } from '@renderer/lib/keys';
 import { BulkBar } from './BulkBar';
 import { CalendarGrid, NAME_WIDTH, type GridHandle } from './CalendarGrid';
 import { DayDrawer } from './DayDrawer';
@@ -27,7 +27,7 @@ import { buildRows, GridData, groupSelection, pagesFor, selectionCells, type Cel
 import { Legend } from './Legend';
 import { SuggestionsModal } from './SuggestionsModal';
 import { useChanges } from './useChanges';
-import type { AthleteWarning } from '../../../shared/load/warnings';
+import type { AthleteWarning } from '@shared/load/warnings';
 import { WarningSummary } from '../warnings/WarningParts';
 
 const ROW_HEIGHT: Record<Zoom, number> = { week: 46, month: 30, season: 20 };

@@ -7,16 +7,16 @@ import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Menu, Select, Sta
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBackUp, IconFirstAidKit, IconFlag, IconTrendingDown } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { addDays, formatDateLong, type IsoDate } from '../../../shared/dates';
-import { raceGoalLabel } from '../../../shared/domain/roster';
-import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type PlannedRun, type SessionTemplate } from '../../../shared/plan/model';
-import { formatLoad, formatVolume } from '../../../shared/plan/progression';
-import { PLANNING_RULES } from '../../../shared/plan/rules';
-import type { DayDetail } from '../../../shared/plan/views';
-import type { MassUnit } from '../../../shared/units';
-import { call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { addDays, formatDateLong, type IsoDate } from '@shared/dates';
+import { raceGoalLabel } from '@shared/domain/roster';
+import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type PlannedRun, type SessionTemplate } from '@shared/plan/model';
+import { formatLoad, formatVolume } from '@shared/plan/progression';
+import { PLANNING_RULES } from '@shared/plan/rules';
+import type { DayDetail } from '@shared/plan/views';
+import type { MassUnit } from '@shared/units';
+import { call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { RunFields } from './RunFields';
 import { useChanges } from './useChanges';
 

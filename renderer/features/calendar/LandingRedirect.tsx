@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { useApiQuery } from '../../api/hooks';
+import { useApiQuery } from '@renderer/api/hooks';
 
 /** Where the app opens: the calendar once a plan exists, else the roster (build the squad first). */
 export function LandingRedirect() {

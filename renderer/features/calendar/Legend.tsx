@@ -1,7 +1,7 @@
 import { Group, Popover, Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { RUN_TYPE_LABELS, RUN_TYPE_SHORT, RUN_TYPES, SESSION_TYPE_LABELS } from '../../../shared/plan/model';
-import { RUN_CODES } from '../../../shared/plan/gridCode';
+import { RUN_TYPE_LABELS, RUN_TYPE_SHORT, RUN_TYPES, SESSION_TYPE_LABELS } from '@shared/plan/model';
+import { RUN_CODES } from '@shared/plan/gridCode';
 
 /** What the chips, shading and marks of the grid mean. */
 export function Legend() {

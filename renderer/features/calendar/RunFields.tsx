@@ -1,6 +1,6 @@
 import { Group, NumberInput, Select } from '@mantine/core';
-import { DEFAULT_RUN_MINUTES, DEFAULT_RUN_RPE } from '../../../shared/plan/defaults';
-import { RUN_TYPE_LABELS, RUN_TYPES, type PlannedRun, type RunType } from '../../../shared/plan/model';
+import { DEFAULT_RUN_MINUTES, DEFAULT_RUN_RPE } from '@shared/plan/defaults';
+import { RUN_TYPE_LABELS, RUN_TYPES, type PlannedRun, type RunType } from '@shared/plan/model';
 
 /** Run type, planned minutes and target RPE; picking a type fills in its usual minutes and RPE. */
 export function RunFields({ value, onChange, size = 'sm', errors = {} }: { value: PlannedRun; onChange(run: PlannedRun): void; size?: 'xs' | 'sm'; errors?: Partial<Record<'minutes' | 'rpe', string>> }) {

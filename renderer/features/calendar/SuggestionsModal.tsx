@@ -1,12 +1,12 @@
 /** Regressions suggested for athletes flagged injured: shown, never applied until the coach says so. */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDateLong } from '../../../shared/dates';
-import { athleteFullName, type Athlete } from '../../../shared/domain/roster';
-import type { AthleteSuggestions } from '../../../shared/plan/views';
-import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { formatDateLong } from '@shared/dates';
+import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import type { AthleteSuggestions } from '@shared/plan/views';
+import { call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 export function SuggestionsModal({ opened, onClose, suggestions, athletes }: { opened: boolean; onClose(): void; suggestions: AthleteSuggestions[]; athletes: Map<number, Athlete> }) {
   const create = useApiMutation('swaps.create');

@@ -1,5 +1,5 @@
 /** Short texts for the grid's chips. */
-import { PHASE_INFO, PHASES } from '../../../shared/plan/model';
+import { PHASE_INFO, PHASES } from '@shared/plan/model';
 
 const PHASE_PREFIX = new RegExp(`^(${PHASES.map((p) => PHASE_INFO[p].label.split(' ')[0]).join('|')}|Max strength|Sprint-specific)\\s+`, 'i');
 

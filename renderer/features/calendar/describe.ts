@@ -1,8 +1,8 @@
 /** Sentences about grid cells, for screen readers and tooltips. */
-import { formatDateLong } from '../../../shared/dates';
-import { decodeGridCell } from '../../../shared/plan/gridCode';
-import { PLANNING_RULES, type RuleId } from '../../../shared/plan/rules';
-import { RUN_TYPE_LABELS } from '../../../shared/plan/model';
+import { formatDateLong } from '@shared/dates';
+import { decodeGridCell } from '@shared/plan/gridCode';
+import { PLANNING_RULES, type RuleId } from '@shared/plan/rules';
+import { RUN_TYPE_LABELS } from '@shared/plan/model';
 
 export function describeCell(name: string, date: string, code: number, template: { name: string } | undefined): string {
   const cell = decodeGridCell(code);

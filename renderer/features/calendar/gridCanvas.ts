@@ -6,9 +6,9 @@
  * into a small sprite and copied from there. Names, group rows, the header, the selection
  * outline and the active day are DOM laid over the canvas.
  */
-import { GRID } from '../../../shared/plan/gridCode';
-import { weekdayOf } from '../../../shared/plan/days';
-import { RUN_TYPE_LABELS, RUN_TYPE_SHORT, RUN_TYPES, type CalendarEvent } from '../../../shared/plan/model';
+import { GRID } from '@shared/plan/gridCode';
+import { weekdayOf } from '@shared/plan/days';
+import { RUN_TYPE_LABELS, RUN_TYPE_SHORT, RUN_TYPES, type CalendarEvent } from '@shared/plan/model';
 import { shortTemplateName } from './cells';
 import type { GridData, GridRow, Zoom } from './gridModel';
 

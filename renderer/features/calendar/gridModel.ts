@@ -3,9 +3,9 @@
  * filtered by group and name), how the date range is cut into pages the server is asked for,
  * where a cell's data lives, and what a selection covers.
  */
-import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
-import { athleteFullName, type Athlete, type Group } from '../../../shared/domain/roster';
-import type { CalendarGrid } from '../../../shared/plan/views';
+import { addDays, daysBetween, type IsoDate } from '@shared/dates';
+import { athleteFullName, type Athlete, type Group } from '@shared/domain/roster';
+import type { CalendarGrid } from '@shared/plan/views';
 
 export type Zoom = 'week' | 'month' | 'season';
 

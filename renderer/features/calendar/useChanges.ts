@@ -3,10 +3,10 @@
  * day as it was, and undo writes those back (changes.restore).
  */
 import { notifications } from '@mantine/notifications';
-import type { ChangeResult } from '../../../shared/plan/views';
-import { call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { ChangeResult } from '@shared/plan/views';
+import { call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 export function useChanges() {
   const apply = useApiMutation('changes.apply');

@@ -7,11 +7,11 @@ import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarDown } from '@tabler/icons-react';
 import { useState } from 'react';
-import { athleteFullName, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
-import type { SquadSettings } from '../../../shared/domain/settings';
-import type { PlanSummary } from '../../../shared/plan/views';
-import { ApiError, call } from '../../api/client';
-import { downloadPrepared } from '../../api/files';
+import { athleteFullName, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
+import type { SquadSettings } from '@shared/domain/settings';
+import type { PlanSummary } from '@shared/plan/views';
+import { ApiError, call } from '@renderer/api/client';
+import { downloadPrepared } from '@renderer/api/files';
 import { DataCard } from './DataCard';
 import { allDatesRange, seasonRange, type DateRange } from './exportChoices';
 

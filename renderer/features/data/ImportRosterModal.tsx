@@ -7,8 +7,8 @@ import { Alert, Badge, Button, FileButton, Group, Modal, NumberInput, ScrollArea
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Separator, TableFile, TextEncodingChoice } from '../../../shared/contract/imports';
-import { EVENT_FOCUS_LABELS, GROUP_COLORS, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
+import type { Separator, TableFile, TextEncodingChoice } from '@shared/contract/imports';
+import { EVENT_FOCUS_LABELS, GROUP_COLORS, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
 import {
   findHeaderRow,
   groupsToCreate,
@@ -20,12 +20,12 @@ import {
   type ColumnMapping,
   type GroupChoice,
   type ImportField,
-} from '../../../shared/import/rosterImport';
-import { formatMass, type MassUnit } from '../../../shared/units';
-import { call } from '../../api/client';
-import { fileToBase64 } from '../../api/files';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+} from '@shared/import/rosterImport';
+import { formatMass, type MassUnit } from '@shared/units';
+import { call } from '@renderer/api/client';
+import { fileToBase64 } from '@renderer/api/files';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 const SHOWN_ROWS = 200;
 const ENCODING_LABELS: Record<NonNullable<TableFile['encoding']>, string> = {

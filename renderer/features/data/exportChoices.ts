@@ -2,8 +2,8 @@
  * The Data section's export choices as the page keeps them, turned into what main is asked for:
  * dates (this season by default), groups (none chosen = all), the file's progress in words.
  */
-import type { ExportGroups, ExportProgress } from '../../../shared/contract/exports';
-import type { SquadSettings } from '../../../shared/domain/settings';
+import type { ExportGroups, ExportProgress } from '@shared/contract/exports';
+import type { SquadSettings } from '@shared/domain/settings';
 
 export interface DateRange {
   from: string;

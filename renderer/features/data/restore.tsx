@@ -8,10 +8,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState, type ReactNode } from 'react';
-import type { BackupInfo, BackupPreview, BackupSource, RestoreResult } from '../../../shared/contract/backups';
-import { formatDateLong } from '../../../shared/dates';
-import { call } from '../../api/client';
-import { uploadFile } from '../../api/files';
+import type { BackupInfo, BackupPreview, BackupSource, RestoreResult } from '@shared/contract/backups';
+import { formatDateLong } from '@shared/dates';
+import { call } from '@renderer/api/client';
+import { uploadFile } from '@renderer/api/files';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -25,10 +25,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { AthleteLoad } from '../../../shared/contract/load';
-import { daysBetween, formatDateLong, formatDateShort, type IsoDate } from '../../../shared/dates';
-import { ACWR_METHODS, type AcwrMethod } from '../../../shared/load/series';
-import { useApiQuery } from '../../api/hooks';
+import type { AthleteLoad } from '@shared/contract/load';
+import { daysBetween, formatDateLong, formatDateShort, type IsoDate } from '@shared/dates';
+import { ACWR_METHODS, type AcwrMethod } from '@shared/load/series';
+import { useApiQuery } from '@renderer/api/hooks';
 import { chartRows, deloadSpans, hasLoadData, ratioNotes, STATUS_WORDS, type LoadChartRow } from './chartData';
 import './load.css';
 import { METHOD_SHORT, RATIO_GAP_WORDS } from './words';

@@ -5,9 +5,9 @@
 import { Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { localToday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { useApiQuery } from '../../api/hooks';
+import { localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { useApiQuery } from '@renderer/api/hooks';
 import { sortByGroupThenName } from '../retests/common';
 import { AthleteLoadChart } from './AthleteLoadChart';
 import { LOAD_RANGES, rangeDates, type LoadRange } from './chartData';

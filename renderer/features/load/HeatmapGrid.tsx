@@ -7,8 +7,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SquadLoadWeeks } from '../../../shared/contract/load';
-import { formatDateLong } from '../../../shared/dates';
+import type { SquadLoadWeeks } from '@shared/contract/load';
+import { formatDateLong } from '@shared/dates';
 import { cellDescription, formatHeatValue, HEAT_COLOURS, HEAT_TEXT, heatClass, weekLabel, weekState, type HeatRow, type HeatScale, type WeekState } from './heatmap';
 
 export const NAME_WIDTH = 176;

@@ -7,10 +7,10 @@
  * A number the series does not have is null here (recharts draws a gap), never 0: a day not
  * logged, a ratio refused or warming up are said in words under the chart, not drawn as zeros.
  */
-import type { AthleteLoad } from '../../../shared/contract/load';
-import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '../../../shared/dates';
-import type { LoadDay, LoadDayStatus, LoadWeek } from '../../../shared/load/series';
-import { LOAD_UNAVAILABLE_MESSAGES, type LoadUnavailableReason } from '../../../shared/science';
+import type { AthleteLoad } from '@shared/contract/load';
+import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '@shared/dates';
+import type { LoadDay, LoadDayStatus, LoadWeek } from '@shared/load/series';
+import { LOAD_UNAVAILABLE_MESSAGES, type LoadUnavailableReason } from '@shared/science';
 import { weekState } from './heatmap';
 
 export const LOAD_RANGES = [

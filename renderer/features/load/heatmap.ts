@@ -7,8 +7,8 @@
  * a colour-blind coach, on a grey-scale printout and on a washed-out projector. Nothing on it means
  * "good" or "bad" (no red/green): it says "more" or "less", and every cell also prints its number.
  */
-import type { LoadMatrixMeasure, SquadLoadAthlete, SquadLoadGroup, SquadLoadWeeks } from '../../../shared/contract/load';
-import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '../../../shared/dates';
+import type { LoadMatrixMeasure, SquadLoadAthlete, SquadLoadGroup, SquadLoadWeeks } from '@shared/contract/load';
+import { addDays, daysBetween, formatDateLong, formatDateShort, startOfWeek, type IsoDate } from '@shared/dates';
 
 /** ColorBrewer Blues, 7 classes (Cynthia Brewer, colorbrewer2.org): light = less, dark = more. */
 export const HEAT_COLOURS = ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'] as const;

@@ -1,6 +1,6 @@
 /** Short words the Load screens share. */
-import type { AcwrMethod } from '../../../shared/load/series';
-import type { LoadUnavailableReason } from '../../../shared/science';
+import type { AcwrMethod } from '@shared/load/series';
+import type { LoadUnavailableReason } from '@shared/science';
 
 /** The ratio methods on a chooser; the full label (ACWR_METHOD_LABELS) goes beside the number. */
 export const METHOD_SHORT: Readonly<Record<AcwrMethod, string>> = {

@@ -5,14 +5,14 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconFlag, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { eventFieldsSchema } from '../../../shared/contract/plan';
-import { addDays, formatDateLong, localToday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { fieldErrorsFromIssues } from '../../../shared/errors';
-import type { CalendarEvent, EventKind } from '../../../shared/plan/model';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { eventFieldsSchema } from '@shared/contract/plan';
+import { addDays, formatDateLong, localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { fieldErrorsFromIssues } from '@shared/errors';
+import type { CalendarEvent, EventKind } from '@shared/plan/model';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 interface EventFormValues {
   date: string | null;

@@ -5,8 +5,8 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { exerciseFieldsSchema, type ExerciseFieldsInput } from '../../../shared/contract/plan';
-import { fieldErrorsFromIssues } from '../../../shared/errors';
+import { exerciseFieldsSchema, type ExerciseFieldsInput } from '@shared/contract/plan';
+import { fieldErrorsFromIssues } from '@shared/errors';
 import {
   EQUIPMENT,
   EQUIPMENT_LABELS,
@@ -17,10 +17,10 @@ import {
   MOVEMENT_PATTERN_LABELS,
   MOVEMENT_PATTERNS,
   type Exercise,
-} from '../../../shared/plan/model';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+} from '@shared/plan/model';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 interface ExerciseFormValues {
   name: string;

@@ -5,11 +5,11 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconPlus, IconX } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { DOSE_UNIT_LABELS, DOSE_UNITS, EXERCISE_CATEGORIES, EXERCISE_CATEGORY_LABELS, LOAD_RULE_LABELS, LOAD_RULES, PHASE_INFO, PHASES, SESSION_TYPE_LABELS, SESSION_TYPES, type Exercise, type SessionTemplate } from '../../../shared/plan/model';
-import type { MassUnit } from '../../../shared/units';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { DOSE_UNIT_LABELS, DOSE_UNITS, EXERCISE_CATEGORIES, EXERCISE_CATEGORY_LABELS, LOAD_RULE_LABELS, LOAD_RULES, PHASE_INFO, PHASES, SESSION_TYPE_LABELS, SESSION_TYPES, type Exercise, type SessionTemplate } from '@shared/plan/model';
+import type { MassUnit } from '@shared/units';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { emptyPrescription, emptyTemplateForm, formToTemplate, prescriptionFor, templateFormErrors, templateToForm, validateTemplateForm, type TemplateFormValues } from './templateForm';
 
 export function TemplateDrawer(props: {

@@ -3,11 +3,11 @@ import { Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Switch, Te
 import { notifications } from '@mantine/notifications';
 import { IconDots, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { PHASE_INFO, PHASES, type SessionTemplate } from '../../../shared/plan/model';
-import { formatLoad, formatVolume } from '../../../shared/plan/progression';
-import { call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { PHASE_INFO, PHASES, type SessionTemplate } from '@shared/plan/model';
+import { formatLoad, formatVolume } from '@shared/plan/progression';
+import { call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { TemplateDrawer } from './TemplateDrawer';
 
 export function TemplatesTab() {

@@ -3,12 +3,12 @@
  * and their conversion to the API's fields; a new block's defaults (the group's next phase,
  * right after its last block, DOMAIN.md's week for the group's event focus).
  */
-import { blockFieldsSchema, type BlockFieldsInput } from '../../../shared/contract/plan';
-import { addDays, localToday, startOfWeek } from '../../../shared/dates';
-import type { EventFocus } from '../../../shared/domain/roster';
-import { fieldErrorsFromIssues } from '../../../shared/errors';
-import { DEFAULT_DELOAD_RULE, defaultBlockShape, defaultRhythm } from '../../../shared/plan/defaults';
-import { PHASE_INFO, PHASES, type Block, type Phase, type RhythmDay, type RunType, type SessionTemplate } from '../../../shared/plan/model';
+import { blockFieldsSchema, type BlockFieldsInput } from '@shared/contract/plan';
+import { addDays, localToday, startOfWeek } from '@shared/dates';
+import type { EventFocus } from '@shared/domain/roster';
+import { fieldErrorsFromIssues } from '@shared/errors';
+import { DEFAULT_DELOAD_RULE, defaultBlockShape, defaultRhythm } from '@shared/plan/defaults';
+import { PHASE_INFO, PHASES, type Block, type Phase, type RhythmDay, type RunType, type SessionTemplate } from '@shared/plan/model';
 
 export interface RhythmRowValues {
   weekday: number;

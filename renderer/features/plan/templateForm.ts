@@ -2,10 +2,10 @@
  * The template editor's values and their conversion to the API's fields. Fixed loads are typed
  * in the squad's unit and stored in kilograms.
  */
-import { LOAD_VALUE_RANGES, templateFieldsSchema, type TemplateFieldsInput } from '../../../shared/contract/plan';
-import { fieldErrorsFromIssues } from '../../../shared/errors';
-import { defaultDoseUnit, type DoseUnit, type Exercise, type LoadRule, type Phase, type SessionTemplate, type SessionType } from '../../../shared/plan/model';
-import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
+import { LOAD_VALUE_RANGES, templateFieldsSchema, type TemplateFieldsInput } from '@shared/contract/plan';
+import { fieldErrorsFromIssues } from '@shared/errors';
+import { defaultDoseUnit, type DoseUnit, type Exercise, type LoadRule, type Phase, type SessionTemplate, type SessionType } from '@shared/plan/model';
+import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
 
 export interface PrescriptionRow {
   key: string;

@@ -6,12 +6,12 @@
 import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatDateLong } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { formatNumber, MARK_LABELS, type TestDefinition } from '../../../shared/domain/retests';
-import type { TrendPoint } from '../../../shared/retests/compare';
-import { CLASSIFICATION_PLAIN, changeText } from '../../../shared/retests/words';
-import { useApiQuery } from '../../api/hooks';
+import { formatDateLong } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { formatNumber, MARK_LABELS, type TestDefinition } from '@shared/domain/retests';
+import type { TrendPoint } from '@shared/retests/compare';
+import { CLASSIFICATION_PLAIN, changeText } from '@shared/retests/words';
+import { useApiQuery } from '@renderer/api/hooks';
 import { VERDICT_SYMBOL } from './verdict';
 
 function meaning(point: TrendPoint): string {
@@ -29,7 +29,7 @@ export function AthleteReport() {
   const trendQuery = useApiQuery('retests.athleteTrend', { athleteId: Number(athleteId) });
   const settingsQuery = useApiQuery('settings.get', {});
   const groupsQuery = useApiQuery('groups.list', {});
-  const retestSettings = useApiQuery('tests.settings', {});
+  const retestSettings = useApiQuery('retests.settings', {});
   const flagPercent = retestSettings.data?.asymmetryFlagPercent ?? 10;
   if (trendQuery.isError) return <Alert color="red">{trendQuery.error.message}</Alert>;
   const trend = trendQuery.data;
@@ -55,7 +55,7 @@ export function AthleteReport() {
   return (
     <Stack gap="sm" className="print-page">
       <Group justify="space-between" className="no-print">
-        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} component={Link} to={`/tests/athlete/${trend.athlete.id}`}>
+        <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} component={Link} to={`/retests/athlete/${trend.athlete.id}`}>
           Back
         </Button>
         <Group gap="xs">

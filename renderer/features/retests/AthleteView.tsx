@@ -6,11 +6,11 @@ import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, T
 import { IconPrinter } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatDateShort } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { formatNumber, MARK_LABELS, type TestDefinition } from '../../../shared/domain/retests';
-import { ASYMMETRY_CAVEAT } from '../../../shared/science';
-import { useApiQuery } from '../../api/hooks';
+import { formatDateShort } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { formatNumber, MARK_LABELS, type TestDefinition } from '@shared/domain/retests';
+import { ASYMMETRY_CAVEAT } from '@shared/science';
+import { useApiQuery } from '@renderer/api/hooks';
 import { sortByGroupThenName } from './common';
 import { AthleteTrendChart } from './charts';
 import { ChangeCell } from './verdict';
@@ -31,7 +31,7 @@ export function AthleteView() {
       searchable
       w={300}
       value={id === null ? null : String(id)}
-      onChange={(v) => v && void navigate(`/tests/athlete/${v}`)}
+      onChange={(v) => v && void navigate(`/retests/athlete/${v}`)}
       data={athletes.map((a) => ({ value: String(a.id), label: `${athleteFullName(a)}${a.archivedAt ? ' (archived)' : ''}` }))}
       nothingFoundMessage="No athlete by that name"
     />
@@ -58,7 +58,7 @@ export function AthleteView() {
           <Title order={2}>{athleteFullName(trend.athlete)}</Title>
           {picker}
         </Group>
-        <Button variant="default" leftSection={<IconPrinter size={18} />} component={Link} to={`/tests/print/athlete/${trend.athlete.id}`}>
+        <Button variant="default" leftSection={<IconPrinter size={18} />} component={Link} to={`/retests/print/athlete/${trend.athlete.id}`}>
           Report for the athlete
         </Button>
       </Group>

@@ -10,13 +10,13 @@ import { Group, NativeSelect, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconLoader2 } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SaveResultsOutcome } from '../../../shared/contract/retests';
-import { athleteFullName, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
-import { formatNumber, MARK_LABELS, MARKS, sidesOf, SIDE_SHORT, type EntryMark, type Eyes, type TestEntry, type TestSessionSheet } from '../../../shared/domain/retests';
-import type { MassUnit } from '../../../shared/units';
-import { ApiError, call } from '../../api/client';
-import { invalidateDomains } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { SaveResultsOutcome } from '@shared/contract/retests';
+import { athleteFullName, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
+import { formatNumber, MARK_LABELS, MARKS, sidesOf, SIDE_SHORT, type EntryMark, type Eyes, type TestEntry, type TestSessionSheet } from '@shared/domain/retests';
+import type { MassUnit } from '@shared/units';
+import { ApiError, call } from '@renderer/api/client';
+import { invalidateDomains } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import {
   cellHint,
   draftFromEntries,

@@ -5,11 +5,11 @@
 import { Alert, Badge, Button, Checkbox, FileButton, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { TestDefinition, TestSession } from '../../../shared/domain/retests';
-import type { ImportPreview } from '../../../shared/retests/importRows';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { TestDefinition, TestSession } from '@shared/domain/retests';
+import type { ImportPreview } from '@shared/retests/importRows';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { downloadFile, plural } from './common';
 
 /** A CSV with the session's tests as columns, to fill in or to show a timing app what to export. */

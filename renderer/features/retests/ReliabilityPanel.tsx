@@ -4,12 +4,12 @@
  */
 import { Alert, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { TYPICAL_ERROR_CAVEAT } from '../../../shared/science';
-import type { TestDefinition } from '../../../shared/domain/retests';
-import { call } from '../../api/client';
+import { TYPICAL_ERROR_CAVEAT } from '@shared/science';
+import type { TestDefinition } from '@shared/domain/retests';
+import { call } from '@renderer/api/client';
 import { useQueryClient } from '@tanstack/react-query';
-import { invalidateDomains, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { currentChoice, typicalErrorSummary } from './typicalError';
 
 export function ReliabilityPanel({ sessionId, sessionDate, tests }: { sessionId: number; sessionDate: string; tests: TestDefinition[] }) {
@@ -25,9 +25,9 @@ export function ReliabilityPanel({ sessionId, sessionDate, tests }: { sessionId:
   async function applyThem() {
     const before = usable.map(currentChoice);
     try {
-      for (const t of usable) await call('tests.setTypicalError', { id: t.id, source: 'reliability', sessionId });
+      for (const t of usable) await call('retests.setTypicalError', { id: t.id, source: 'reliability', sessionId });
       undo.record(`Took ${usable.length} typical errors from the reliability session of ${sessionDate}`, async () => {
-        for (const choice of before) await call('tests.setTypicalError', choice);
+        for (const choice of before) await call('retests.setTypicalError', choice);
       });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Typical errors not changed', message: (e as Error).message });

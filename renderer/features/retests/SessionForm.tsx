@@ -3,11 +3,11 @@ import { Button, Checkbox, Group, Modal, SegmentedControl, SimpleGrid, Stack, Te
 import { DateInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { localToday } from '../../../shared/dates';
-import { SESSION_KIND_HELP, SESSION_KIND_LABELS, SESSION_KINDS, type SessionKind, type TestDefinition, type TestSession } from '../../../shared/domain/retests';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { localToday } from '@shared/dates';
+import { SESSION_KIND_HELP, SESSION_KIND_LABELS, SESSION_KINDS, type SessionKind, type TestDefinition, type TestSession } from '@shared/domain/retests';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 function defaultLabel(kind: SessionKind, sessions: readonly TestSession[]): string {
   if (kind === 'baseline') return 'Baseline';

@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconDots, IconEdit, IconPlus, IconTable, IconTrash, IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formatDateLong } from '../../../shared/dates';
-import { SESSION_KIND_LABELS, type TestSession } from '../../../shared/domain/retests';
-import { call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { formatDateLong } from '@shared/dates';
+import { SESSION_KIND_LABELS, type TestSession } from '@shared/domain/retests';
+import { call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { plural } from './common';
 import { SessionForm } from './SessionForm';
 
@@ -18,7 +18,7 @@ export function SessionList() {
   const navigate = useNavigate();
   const undo = useUndo();
   const sessionsQuery = useApiQuery('retests.listSessions', {});
-  const testsQuery = useApiQuery('tests.list', {});
+  const testsQuery = useApiQuery('retests.listTests', {});
   const athletesQuery = useApiQuery('athletes.list', { status: 'active' });
   const remove = useApiMutation('retests.removeSession', { invalidates: ['retests', 'tests'] });
   const [editing, setEditing] = useState<{ session: TestSession | null } | null>(null);
@@ -48,7 +48,7 @@ export function SessionList() {
       onSaved={(s) => {
         const wasNew = editing?.session === null;
         setEditing(null);
-        if (wasNew) void navigate(`/tests/session/${s.id}`);
+        if (wasNew) void navigate(`/retests/session/${s.id}`);
       }}
     />
   );
@@ -68,7 +68,7 @@ export function SessionList() {
               <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing({ session: null })}>
                 New test session
               </Button>
-              <Button variant="default" component={Link} to="/tests/settings">
+              <Button variant="default" component={Link} to="/retests/settings">
                 Look at the test battery
               </Button>
             </EmptyState.Actions>
@@ -92,7 +92,7 @@ export function SessionList() {
           <Text c="dimmed">{plural(sessions.length, 'session')}</Text>
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to="/tests/compare">
+          <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to="/retests/compare">
             Compare sessions
           </Button>
           <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing({ session: null })}>
@@ -116,7 +116,7 @@ export function SessionList() {
             <Table.Tr key={s.id} data-testid={`session-row-${s.id}`}>
               <Table.Td>{formatDateLong(s.date)}</Table.Td>
               <Table.Td>
-                <Text size="sm" fw={500} component={Link} to={`/tests/session/${s.id}`} c="inherit" td="none">
+                <Text size="sm" fw={500} component={Link} to={`/retests/session/${s.id}`} c="inherit" td="none">
                   {s.label}
                 </Text>
                 {s.notes && (
@@ -136,11 +136,11 @@ export function SessionList() {
               <Table.Td ta="right">{s.athleteCount}</Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button size="xs" variant="light" leftSection={<IconTable size={14} />} component={Link} to={`/tests/session/${s.id}`}>
+                  <Button size="xs" variant="light" leftSection={<IconTable size={14} />} component={Link} to={`/retests/session/${s.id}`}>
                     Enter results
                   </Button>
                   {s.kind !== 'reliability' && (
-                    <Button size="xs" variant="subtle" component={Link} to={`/tests/compare?session=${s.id}`}>
+                    <Button size="xs" variant="subtle" component={Link} to={`/retests/compare?session=${s.id}`}>
                       Compare
                     </Button>
                   )}

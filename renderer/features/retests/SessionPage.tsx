@@ -7,11 +7,11 @@ import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileImport, IconTrash } from '@tabler/icons-react';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
-import { formatDateLong } from '../../../shared/dates';
-import { SESSION_KIND_LABELS, type TestDefinition } from '../../../shared/domain/retests';
-import { call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import { formatDateLong } from '@shared/dates';
+import { SESSION_KIND_LABELS, type TestDefinition } from '@shared/domain/retests';
+import { call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { groupFilterOptions, inGroup, plural, sortByGroupThenName } from './common';
 import { EntryGrid } from './EntryGrid';
 import { gridPages, type JumpInput } from './gridModel';
@@ -25,7 +25,7 @@ export function SessionPage() {
   const navigate = useNavigate();
   const undo = useUndo();
   const sheetQuery = useApiQuery('retests.getSession', { id }, { enabled: Number.isInteger(id) && id > 0 });
-  const testsQuery = useApiQuery('tests.list', {});
+  const testsQuery = useApiQuery('retests.listTests', {});
   const sessionsQuery = useApiQuery('retests.listSessions', {});
   const athletesQuery = useApiQuery('athletes.list', { status: 'all' });
   const groupsQuery = useApiQuery('groups.list', {});
@@ -62,7 +62,7 @@ export function SessionPage() {
   if (sheetQuery.isError) {
     return (
       <Alert color="red" title="This test session could not be opened">
-        {sheetQuery.error.message} <Link to="/tests">Back to the sessions</Link>
+        {sheetQuery.error.message} <Link to="/retests">Back to the sessions</Link>
       </Alert>
     );
   }
@@ -75,7 +75,7 @@ export function SessionPage() {
     try {
       const snapshot = await remove.mutateAsync({ id: session.id });
       undo.record(`Deleted ${session.label}`, () => call('retests.restoreSession', { snapshot }));
-      void navigate('/tests');
+      void navigate('/retests');
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not deleted', message: (e as Error).message });
     }
@@ -101,7 +101,7 @@ export function SessionPage() {
             Import CSV
           </Button>
           {session.kind !== 'reliability' && (
-            <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to={`/tests/compare?session=${session.id}`}>
+            <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to={`/retests/compare?session=${session.id}`}>
               Compare
             </Button>
           )}

@@ -10,14 +10,14 @@ import { IconArrowDown, IconArrowUp, IconFileSpreadsheet, IconFileTypeCsv, IconF
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { formatNumber, formatSigned, MARK_LABELS, type TestDefinition } from '../../../shared/domain/retests';
-import type { Group as SquadGroup } from '../../../shared/domain/roster';
-import { ASYMMETRY_CAVEAT, CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, Z_SCORE_CAVEAT } from '../../../shared/science';
-import { countClassifications, type AthleteComparisonRow, type CellComparison, type ComparisonBasis, type ComparisonColumn, type SquadComparison } from '../../../shared/retests/compare';
-import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '../../../shared/retests/words';
-import type { ChangeClassification } from '../../../shared/science';
-import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { formatNumber, formatSigned, MARK_LABELS, type TestDefinition } from '@shared/domain/retests';
+import type { Group as SquadGroup } from '@shared/domain/roster';
+import { ASYMMETRY_CAVEAT, CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, Z_SCORE_CAVEAT } from '@shared/science';
+import { countClassifications, type AthleteComparisonRow, type CellComparison, type ComparisonBasis, type ComparisonColumn, type SquadComparison } from '@shared/retests/compare';
+import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '@shared/retests/words';
+import type { ChangeClassification } from '@shared/science';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/hooks';
 import { downloadFile, groupFilterOptions, inGroup, plural, sessionOptionLabel, sortByGroupThenName } from './common';
 import { BalanceChart, ChangeBars, SquadTrendChart, VerdictLegend } from './charts';
 import { ChangeCell } from './verdict';
@@ -74,7 +74,7 @@ export function SquadComparisonPage() {
       <Paper withBorder p="xl" maw={640} mx="auto" mt="md">
         <Title order={3}>Nothing to compare yet</Title>
         <Text mt="xs">
-          A comparison needs a baseline or a re-test with results. <Anchor component={Link} to="/tests">Add a test session</Anchor> and enter the squad&apos;s results.
+          A comparison needs a baseline or a re-test with results. <Anchor component={Link} to="/retests">Add a test session</Anchor> and enter the squad&apos;s results.
         </Text>
       </Paper>
     );
@@ -164,7 +164,7 @@ function ExportButtons({ comparison, group, against, baseline }: { comparison: S
       <Button variant="default" size="sm" leftSection={<IconFileSpreadsheet size={18} />} loading={busy === 'xlsx'} onClick={() => void exportAs('xlsx')}>
         XLSX
       </Button>
-      <Button variant="default" size="sm" leftSection={<IconPrinter size={18} />} onClick={() => void navigate(`/tests/print/squad?${printParams.toString()}`)}>
+      <Button variant="default" size="sm" leftSection={<IconPrinter size={18} />} onClick={() => void navigate(`/retests/print/squad?${printParams.toString()}`)}>
         Squad report
       </Button>
     </Group>
@@ -463,7 +463,7 @@ const ComparisonRow = memo(function ComparisonRow(props: {
   return (
     <tr ref={measure} data-index={index} data-testid={`comparison-row-${r.athlete.id}`}>
       <td className="comparison-name">
-        <Anchor component={Link} to={`/tests/athlete/${r.athlete.id}`} size="sm" fw={500}>
+        <Anchor component={Link} to={`/retests/athlete/${r.athlete.id}`} size="sm" fw={500}>
           {r.athlete.familyName}, {r.athlete.givenName}
         </Anchor>
         <div className="cmp-small cmp-dim">

@@ -6,12 +6,12 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
-import { formatDateLong } from '../../../shared/dates';
-import { formatNumber, formatSigned, MARK_LABELS, type TestDefinition } from '../../../shared/domain/retests';
-import { countClassifications } from '../../../shared/retests/compare';
-import { CLASSIFICATION_LABELS } from '../../../shared/retests/words';
-import type { ChangeClassification } from '../../../shared/science';
-import { useApiQuery } from '../../api/hooks';
+import { formatDateLong } from '@shared/dates';
+import { formatNumber, formatSigned, MARK_LABELS, type TestDefinition } from '@shared/domain/retests';
+import { countClassifications } from '@shared/retests/compare';
+import { CLASSIFICATION_LABELS } from '@shared/retests/words';
+import type { ChangeClassification } from '@shared/science';
+import { useApiQuery } from '@renderer/api/hooks';
 import { inGroup, sortByGroupThenName } from './common';
 import { VERDICT_SYMBOL } from './verdict';
 
@@ -47,7 +47,7 @@ export function SquadReport() {
       .map((r) => ({ ...r.athlete, row: r })),
     groups,
   ).map((x) => x.row);
-  const back = `/tests/compare?${params.toString()}`;
+  const back = `/retests/compare?${params.toString()}`;
 
   return (
     <Stack gap="sm" className="print-page print-landscape">

@@ -27,11 +27,11 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconEye, IconEyeOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { TestFieldsInput, TypicalErrorChoice } from '../../../shared/contract/retests';
-import { DEFAULT_TE_SUFFIX, SCORE_RULE_LABELS, type RetestSettings, type TestDefinition, type TestKind } from '../../../shared/domain/retests';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { TestFieldsInput, TypicalErrorChoice } from '@shared/contract/retests';
+import { DEFAULT_TE_SUFFIX, SCORE_RULE_LABELS, type RetestSettings, type TestDefinition, type TestKind } from '@shared/domain/retests';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { currentChoice, typicalErrorSummary } from './typicalError';
 
 const KIND_LABELS: Record<TestKind, string> = {
@@ -60,10 +60,10 @@ function testFields(t: TestDefinition): TestFieldsInput {
 }
 
 export function TestSettingsPage() {
-  const testsQuery = useApiQuery('tests.list', {});
+  const testsQuery = useApiQuery('retests.listTests', {});
   const undo = useUndo();
-  const hide = useApiMutation('tests.setHidden', { invalidates: ['tests', 'retests'] });
-  const remove = useApiMutation('tests.remove', { invalidates: ['tests', 'retests'] });
+  const hide = useApiMutation('retests.setTestHidden', { invalidates: ['tests', 'retests'] });
+  const remove = useApiMutation('retests.removeTest', { invalidates: ['tests', 'retests'] });
   const [editing, setEditing] = useState<{ test: TestDefinition | null } | null>(null);
   const [teFor, setTeFor] = useState<TestDefinition | null>(null);
 
@@ -74,7 +74,7 @@ export function TestSettingsPage() {
   async function toggleHidden(t: TestDefinition) {
     try {
       await hide.mutateAsync({ id: t.id, hidden: !t.hidden });
-      undo.record(`${t.hidden ? 'Showed' : 'Hid'} ${t.name}`, () => call('tests.setHidden', { id: t.id, hidden: t.hidden }));
+      undo.record(`${t.hidden ? 'Showed' : 'Hid'} ${t.name}`, () => call('retests.setTestHidden', { id: t.id, hidden: t.hidden }));
     } catch (e) {
       notifications.show({ color: 'red', message: (e as Error).message });
     }
@@ -84,8 +84,8 @@ export function TestSettingsPage() {
     try {
       await remove.mutateAsync({ id: t.id });
       undo.record(`Deleted ${t.name}`, async () => {
-        const again = await call('tests.create', testFields(t));
-        if (t.typicalError.source === 'coach' && t.typicalError.value !== null) await call('tests.setTypicalError', { id: again.id, source: 'coach', value: t.typicalError.value });
+        const again = await call('retests.createTest', testFields(t));
+        if (t.typicalError.source === 'coach' && t.typicalError.value !== null) await call('retests.setTypicalError', { id: again.id, source: 'coach', value: t.typicalError.value });
       });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not deleted', message: (e as Error).message });
@@ -215,8 +215,8 @@ function formOf(test: TestDefinition): TestFormState {
 
 function TestForm({ test, onClose }: { test: TestDefinition | null; onClose: () => void }) {
   const undo = useUndo();
-  const create = useApiMutation('tests.create', { invalidates: ['tests', 'retests'] });
-  const update = useApiMutation('tests.update', { invalidates: ['tests', 'retests'] });
+  const create = useApiMutation('retests.createTest', { invalidates: ['tests', 'retests'] });
+  const update = useApiMutation('retests.updateTest', { invalidates: ['tests', 'retests'] });
   const [form, setForm] = useState<TestFormState>(test ? formOf(test) : EMPTY_TEST);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof TestFormState>(key: K, value: TestFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -242,10 +242,10 @@ function TestForm({ test, onClose }: { test: TestDefinition | null; onClose: () 
       if (test) {
         await update.mutateAsync({ id: test.id, fields });
         const before = testFields(test);
-        undo.record(`Edited ${test.name}`, () => call('tests.update', { id: test.id, fields: before }));
+        undo.record(`Edited ${test.name}`, () => call('retests.updateTest', { id: test.id, fields: before }));
       } else {
         const saved = await create.mutateAsync(fields);
-        undo.record(`Added ${saved.name}`, () => call('tests.remove', { id: saved.id }));
+        undo.record(`Added ${saved.name}`, () => call('retests.removeTest', { id: saved.id }));
       }
       onClose();
     } catch (e) {
@@ -336,7 +336,7 @@ function TypicalErrorModal({ test, onClose }: { test: TestDefinition | null; onC
 
 function TypicalErrorForm({ test, onClose }: { test: TestDefinition; onClose: () => void }) {
   const undo = useUndo();
-  const setTe = useApiMutation('tests.setTypicalError', { invalidates: ['tests', 'retests'] });
+  const setTe = useApiMutation('retests.setTypicalError', { invalidates: ['tests', 'retests'] });
   const sessionsQuery = useApiQuery('retests.listSessions', {});
   const [source, setSource] = useState<'coach' | 'default' | 'reliability'>(
     test.typicalError.source === 'reliability' ? 'reliability' : test.typicalError.source === 'default' ? 'default' : 'coach',
@@ -358,7 +358,7 @@ function TypicalErrorForm({ test, onClose }: { test: TestDefinition; onClose: ()
     try {
       await setTe.mutateAsync(choice);
       const before = currentChoice(test);
-      undo.record(`Changed the typical error of ${test.name}`, () => call('tests.setTypicalError', before));
+      undo.record(`Changed the typical error of ${test.name}`, () => call('retests.setTypicalError', before));
       onClose();
     } catch (e) {
       setError(e instanceof ApiError ? (Object.values(e.fields)[0] ?? e.message) : (e as Error).message);
@@ -419,14 +419,14 @@ function TypicalErrorForm({ test, onClose }: { test: TestDefinition; onClose: ()
 }
 
 function RetestSettingsCard() {
-  const settingsQuery = useApiQuery('tests.settings', {});
+  const settingsQuery = useApiQuery('retests.settings', {});
   const saved = settingsQuery.data;
   // Keyed by the saved values: after a save or an undo the form starts from what is stored.
   return saved ? <RetestSettingsForm key={JSON.stringify(saved)} saved={saved} /> : null;
 }
 
 function RetestSettingsForm({ saved }: { saved: RetestSettings }) {
-  const update = useApiMutation('tests.updateSettings', { invalidates: ['tests', 'retests'] });
+  const update = useApiMutation('retests.updateSettings', { invalidates: ['tests', 'retests'] });
   const undo = useUndo();
   const [draft, setDraft] = useState<{ swcFactor: number | ''; swcUsePureSd: boolean; asymmetryFlagPercent: number | '' }>({ ...saved });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -441,7 +441,7 @@ function RetestSettingsForm({ saved }: { saved: RetestSettings }) {
       await update.mutateAsync(next);
       setErrors({});
       const before = { ...saved };
-      undo.record('Changed the re-test settings', () => call('tests.updateSettings', before));
+      undo.record('Changed the re-test settings', () => call('retests.updateSettings', before));
     } catch (e) {
       if (e instanceof ApiError) setErrors(e.fields);
     }

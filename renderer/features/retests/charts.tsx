@@ -21,10 +21,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatNumber, formatSigned, type TestDefinition } from '../../../shared/domain/retests';
-import type { AsymmetryView, ChangeView, SquadTrendPoint, TrendColumn } from '../../../shared/retests/compare';
-import { CLASSIFICATION_LABELS } from '../../../shared/retests/words';
-import type { ChangeClassification } from '../../../shared/science';
+import { formatNumber, formatSigned, type TestDefinition } from '@shared/domain/retests';
+import type { AsymmetryView, ChangeView, SquadTrendPoint, TrendColumn } from '@shared/retests/compare';
+import { CLASSIFICATION_LABELS } from '@shared/retests/words';
+import type { ChangeClassification } from '@shared/science';
 import { VERDICT_FILL, VERDICT_SYMBOL } from './verdict';
 
 const AXIS = { fontSize: 12 };

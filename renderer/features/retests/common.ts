@@ -1,8 +1,8 @@
 /** Small pieces the Tests screens share. */
-import type { ExportFile } from '../../../shared/contract/retests';
-import { formatDateLong } from '../../../shared/dates';
-import type { Athlete, Group } from '../../../shared/domain/roster';
-import { SESSION_KIND_LABELS, type TestSession } from '../../../shared/domain/retests';
+import type { ExportFile } from '@shared/contract/retests';
+import { formatDateLong } from '@shared/dates';
+import type { Athlete, Group } from '@shared/domain/roster';
+import { SESSION_KIND_LABELS, type TestSession } from '@shared/domain/retests';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 

@@ -3,7 +3,7 @@
  * of a page, a row's cells as typed text, the check of each cell as it is typed, and the row
  * turned into what main stores. No React here, so the behaviour is testable on its own.
  */
-import type { AthleteResultsInput } from '../../../shared/contract/retests';
+import type { AthleteResultsInput } from '@shared/contract/retests';
 import {
   flightTimeProblem,
   formatNumber,
@@ -18,9 +18,9 @@ import {
   type Side,
   type TestDefinition,
   type TestEntry,
-} from '../../../shared/domain/retests';
-import { scoreOfTrials } from '../../../shared/retests/scoring';
-import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
+} from '@shared/domain/retests';
+import { scoreOfTrials } from '@shared/retests/scoring';
+import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
 
 /** One tab of the grid: a test, or the sprint splits timed together in runs. */
 export interface GridPage {

@@ -1,6 +1,6 @@
 /** A test's typical error as a choice that sets it again (for undo), and in words. */
-import type { TypicalErrorChoice } from '../../../shared/contract/retests';
-import type { TestDefinition } from '../../../shared/domain/retests';
+import type { TypicalErrorChoice } from '@shared/contract/retests';
+import type { TestDefinition } from '@shared/domain/retests';
 
 export function currentChoice(test: TestDefinition): TypicalErrorChoice {
   const te = test.typicalError;

@@ -2,10 +2,10 @@
  * A change's verdict on screen and on paper: always in words, with a symbol that survives black
  * and white printing; colour only when the verdict is decisive (REFERENCE.md §1.5 "App default").
  */
-import type { TestDefinition } from '../../../shared/domain/retests';
-import type { ChangeView } from '../../../shared/retests/compare';
-import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS, changeText, uncertaintyText } from '../../../shared/retests/words';
-import type { ChangeClassification } from '../../../shared/science';
+import type { TestDefinition } from '@shared/domain/retests';
+import type { ChangeView } from '@shared/retests/compare';
+import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS, changeText, uncertaintyText } from '@shared/retests/words';
+import type { ChangeClassification } from '@shared/science';
 
 export const VERDICT_SYMBOL: Record<ChangeClassification, string> = {
   'clear improvement': '\u25b2',

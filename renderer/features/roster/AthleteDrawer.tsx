@@ -5,12 +5,12 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconActivity } from '@tabler/icons-react';
 import { useEffect, type MouseEvent } from 'react';
-import type { AthleteFieldsInput } from '../../../shared/contract/roster';
-import { athleteFullName, EVENT_FOCUS_LABELS, EVENT_FOCUSES, RACE_GOALS, SEX_LABELS, SEXES, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
-import type { MassUnit } from '../../../shared/units';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { AthleteFieldsInput } from '@shared/contract/roster';
+import { athleteFullName, EVENT_FOCUS_LABELS, EVENT_FOCUSES, RACE_GOALS, SEX_LABELS, SEXES, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
+import type { MassUnit } from '@shared/units';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { AthleteWarningPanel } from '../warnings/WarningParts';
 import { athleteToForm, emptyAthleteForm, formToAthleteFields, mapApiFieldErrors, NO_GROUP, validateAthleteForm, type AthleteFormValues } from './athleteForm';
 

@@ -1,6 +1,6 @@
 import { ColorPicker, ColorSwatch, Popover, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { GROUP_COLORS } from '../../../shared/domain/roster';
+import { GROUP_COLORS } from '@shared/domain/roster';
 
 /** A group's colour: its swatch, which opens the palette of distinct, readable group colours. */
 export function GroupColorPicker(props: { label: string; value: string; onChange: (color: string) => void }) {

@@ -2,11 +2,11 @@ import { ActionIcon, Button, Group, Modal, Stack, Table, Text, TextInput, Toolti
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { GROUP_COLORS, type Group as SquadGroup } from '../../../shared/domain/roster';
-import { ApiError, call } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { GROUP_COLORS, type Group as SquadGroup } from '@shared/domain/roster';
+import { ApiError, call } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/hooks';
 import { GroupColorPicker } from './GroupColorPicker';
-import { useUndo } from '../../app/undo';
+import { useUndo } from '@renderer/app/undo';
 
 function errorText(error: unknown, field: string): string {
   if (error instanceof ApiError) return error.fields[field] ?? error.message;

@@ -3,10 +3,10 @@
  * conversion to the API's fields (kilograms). Validation uses the same schema main uses, so the
  * message next to a field is the one main would give, plus the body-mass range in the coach's unit.
  */
-import { athleteFieldsSchema, type AthleteFieldsInput } from '../../../shared/contract/roster';
-import { BODY_MASS_RANGE_KG, type Athlete, type EventFocus, type RaceGoal, type Sex } from '../../../shared/domain/roster';
-import { fieldErrorsFromIssues } from '../../../shared/errors';
-import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
+import { athleteFieldsSchema, type AthleteFieldsInput } from '@shared/contract/roster';
+import { BODY_MASS_RANGE_KG, type Athlete, type EventFocus, type RaceGoal, type Sex } from '@shared/domain/roster';
+import { fieldErrorsFromIssues } from '@shared/errors';
+import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
 
 export const NO_GROUP = 'none';
 

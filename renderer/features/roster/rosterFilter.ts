@@ -1,4 +1,4 @@
-import type { Athlete } from '../../../shared/domain/roster';
+import type { Athlete } from '@shared/domain/roster';
 
 export type StatusFilter = 'active' | 'archived';
 /** 'all', 'none' (athletes with no group), or a group id as text. */

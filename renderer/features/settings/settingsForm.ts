@@ -1,5 +1,5 @@
-import { EQUIPMENT_DEFAULTS, type SquadSettings } from '../../../shared/domain/settings';
-import { LB_PER_KG, roundForDisplay, type MassUnit } from '../../../shared/units';
+import { EQUIPMENT_DEFAULTS, type SquadSettings } from '@shared/domain/settings';
+import { LB_PER_KG, roundForDisplay, type MassUnit } from '@shared/units';
 
 type Equipment = Pick<SquadSettings, 'plateIncrement' | 'barWeight' | 'dumbbellStep'>;
 

@@ -11,14 +11,14 @@ import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { CoachMaxInput, WorkingMaxRow } from '../../../shared/contract/sheets';
-import { formatDateShort, isIsoDate, localToday } from '../../../shared/dates';
-import { athleteFullName } from '../../../shared/domain/roster';
-import { carriesLoad, sourceText } from '../../../shared/sheets/loads';
-import { formatMass, kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../../../shared/units';
-import { ApiError, call } from '../../api/client';
-import { invalidateDomains, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { CoachMaxInput, WorkingMaxRow } from '@shared/contract/sheets';
+import { formatDateShort, isIsoDate, localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { carriesLoad, sourceText } from '@shared/sheets/loads';
+import { formatMass, kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
+import { ApiError, call } from '@renderer/api/client';
+import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 
 interface RowDraft {
   tested: string;

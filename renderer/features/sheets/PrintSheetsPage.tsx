@@ -6,9 +6,9 @@
  */
 import { useEffect, useMemo } from 'react';
 import { useLocation } from 'react-router';
-import { formatDateLong } from '../../../shared/dates';
-import { parseSheetsPrintRoute } from '../../../shared/sheets/printRoute';
-import { useApiQuery } from '../../api/hooks';
+import { formatDateLong } from '@shared/dates';
+import { parseSheetsPrintRoute } from '@shared/sheets/printRoute';
+import { useApiQuery } from '@renderer/api/hooks';
 import { SheetPages } from './SheetPrint';
 
 function markBody(state: { ready: true } | { error: string }) {

@@ -9,10 +9,10 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarOff, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PaperSize, SheetLayout } from '../../../shared/contract/sheets';
-import { addDays, formatDateLong } from '../../../shared/dates';
-import { call } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import type { PaperSize, SheetLayout } from '@shared/contract/sheets';
+import { addDays, formatDateLong } from '@shared/dates';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/hooks';
 import { DayChoiceBar, useDayChoice } from './selection';
 import { SheetPages } from './SheetPrint';
 

@@ -9,17 +9,17 @@ import { Alert, Badge, Group, Loader, Paper, Stack, Text, Tooltip } from '@manti
 import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconCheck, IconLoader2 } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { ResultsDay } from '../../../shared/contract/sheets';
-import { formatDateLong, localToday } from '../../../shared/dates';
-import { RUN_TYPE_LABELS } from '../../../shared/plan/model';
-import { loadText } from '../../../shared/sheets/loads';
-import type { FieldCheck } from '../../../shared/sheets/results';
-import type { AthleteSheet } from '../../../shared/sheets/sheet';
-import { WELLNESS_WORDS, type WellnessItemKey } from '../../../shared/sheets/words';
-import type { MassUnit } from '../../../shared/units';
-import { ApiError, call } from '../../api/client';
-import { invalidateDomains, useApiQuery } from '../../api/hooks';
-import { useUndo } from '../../app/undo';
+import type { ResultsDay } from '@shared/contract/sheets';
+import { formatDateLong, localToday } from '@shared/dates';
+import { RUN_TYPE_LABELS } from '@shared/plan/model';
+import { loadText } from '@shared/sheets/loads';
+import type { FieldCheck } from '@shared/sheets/results';
+import type { AthleteSheet } from '@shared/sheets/sheet';
+import { WELLNESS_WORDS, type WellnessItemKey } from '@shared/sheets/words';
+import type { MassUnit } from '@shared/units';
+import { ApiError, call } from '@renderer/api/client';
+import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useUndo } from '@renderer/app/undo';
 import { baseDraft, draftChecks, draftToResults, sameDraft, setKey, withAutoStatus, type EntryDraft } from './entryModel';
 import { DayChoiceBar, useDayChoice } from './selection';
 

@@ -4,13 +4,13 @@
  * (grey at most), so the preview, the browser's print and the desktop's PDF are the same pages.
  * Rows never split across pages.
  */
-import { formatDateLong } from '../../../shared/dates';
-import type { PaperSize, SheetLayout } from '../../../shared/contract/sheets';
-import { PHASE_INFO, RUN_TYPE_LABELS, type DoseUnit } from '../../../shared/plan/model';
-import { loadText, type SheetLoad } from '../../../shared/sheets/loads';
-import { restText, type AthleteSheet, type SheetDay, type SheetLine } from '../../../shared/sheets/sheet';
-import { CR10_WORDS, SESSION_RPE_QUESTION, WELLNESS_WORDS } from '../../../shared/sheets/words';
-import type { MassUnit } from '../../../shared/units';
+import { formatDateLong } from '@shared/dates';
+import type { PaperSize, SheetLayout } from '@shared/contract/sheets';
+import { PHASE_INFO, RUN_TYPE_LABELS, type DoseUnit } from '@shared/plan/model';
+import { loadText, type SheetLoad } from '@shared/sheets/loads';
+import { restText, type AthleteSheet, type SheetDay, type SheetLine } from '@shared/sheets/sheet';
+import { CR10_WORDS, SESSION_RPE_QUESTION, WELLNESS_WORDS } from '@shared/sheets/words';
+import type { MassUnit } from '@shared/units';
 import './sheets.css';
 
 const BOX_LABEL: Record<DoseUnit, string> = { reps: 'reps', seconds: 's', metres: 'm', contacts: 'cont.' };

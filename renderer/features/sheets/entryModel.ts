@@ -3,11 +3,11 @@
  * squad's unit), pre-filled with the sheet so only differences are typed; the check of every box
  * as it is typed (refused, or doubtful and asked about); and the results to save.
  */
-import type { LoggedSetResult, DayResults, RunStatus, StrengthStatus, FieldCheck } from '../../../shared/sheets/results';
-import { checkDose, checkLoad, checkMinutes, checkReps, checkSessionRpe, checkWellness } from '../../../shared/sheets/results';
-import type { AthleteSheet, SheetLine } from '../../../shared/sheets/sheet';
-import { WELLNESS_ITEMS, type WellnessItemKey } from '../../../shared/sheets/words';
-import { kgToUnit, roundForDisplay, type MassUnit } from '../../../shared/units';
+import type { LoggedSetResult, DayResults, RunStatus, StrengthStatus, FieldCheck } from '@shared/sheets/results';
+import { checkDose, checkLoad, checkMinutes, checkReps, checkSessionRpe, checkWellness } from '@shared/sheets/results';
+import type { AthleteSheet, SheetLine } from '@shared/sheets/sheet';
+import { WELLNESS_ITEMS, type WellnessItemKey } from '@shared/sheets/words';
+import { kgToUnit, roundForDisplay, type MassUnit } from '@shared/units';
 
 export interface SetDraft {
   dose: string;

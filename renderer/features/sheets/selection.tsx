@@ -8,8 +8,8 @@ import { DatePickerInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router';
-import { addDays, localToday } from '../../../shared/dates';
-import { athleteFullName, type Athlete, type Group as SquadGroup } from '../../../shared/domain/roster';
+import { addDays, localToday } from '@shared/dates';
+import { athleteFullName, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
 
 export interface DayChoice {
   date: string;

@@ -6,10 +6,10 @@
 import { Alert, Anchor, Badge, Group, List, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { LoadCaveat } from '../../../shared/contract/load';
-import { formatDateShort } from '../../../shared/dates';
-import { WARNING_LEVEL_LABELS, type AthleteWarning, type WarningLevel } from '../../../shared/load/warnings';
-import { useApiQuery } from '../../api/hooks';
+import type { LoadCaveat } from '@shared/contract/load';
+import { formatDateShort } from '@shared/dates';
+import { WARNING_LEVEL_LABELS, type AthleteWarning, type WarningLevel } from '@shared/load/warnings';
+import { useApiQuery } from '@renderer/api/hooks';
 
 export const LEVEL_COLOR: Record<WarningLevel, string> = { act: 'red', watch: 'yellow' };
 

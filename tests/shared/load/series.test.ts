@@ -3,8 +3,8 @@
  * computed by build_vectors.py, not by this code) and hand calculations written out below.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/dates';
-import { buildLoadSeries, historyStart, plannedDayLoad, type LoadSeriesInput, type LoggedSessionInput, type WellnessInput } from '../../../shared/load/series';
+import { addDays } from '@shared/dates';
+import { buildLoadSeries, historyStart, plannedDayLoad, type LoadSeriesInput, type LoggedSessionInput, type WellnessInput } from '@shared/load/series';
 
 // acwr_28day_runner_with_spike_week: 28 daily loads (AU), day 1 = Monday 2026-09-07.
 const SPIKE = [420, 0, 360, 300, 0, 540, 240, 450, 0, 390, 300, 0, 600, 240, 480, 0, 420, 330, 0, 630, 270, 650, 300, 700, 500, 0, 900, 450];

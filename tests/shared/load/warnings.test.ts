@@ -5,11 +5,11 @@
  * vectors (tests/fixtures/science-vectors.json).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../shared/dates';
-import { buildLoadSeries, type AcwrMethod, type LoggedSessionInput, type PlanDayInput, type WellnessInput } from '../../../shared/load/series';
-import { WARNING_THRESHOLD_DEFAULTS, type WarningThresholds } from '../../../shared/load/thresholds';
-import { assessAthlete, warningLevel, type AthleteWarningInput, type DismissalRecord } from '../../../shared/load/warnings';
-import { monotonyAndStrain } from '../../../shared/science';
+import { addDays } from '@shared/dates';
+import { buildLoadSeries, type AcwrMethod, type LoggedSessionInput, type PlanDayInput, type WellnessInput } from '@shared/load/series';
+import { WARNING_THRESHOLD_DEFAULTS, type WarningThresholds } from '@shared/load/thresholds';
+import { assessAthlete, warningLevel, type AthleteWarningInput, type DismissalRecord } from '@shared/load/warnings';
+import { monotonyAndStrain } from '@shared/science';
 
 const TODAY = '2026-11-18'; // a Wednesday
 const NEXT_MONDAY = '2026-11-23';

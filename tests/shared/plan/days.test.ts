@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayLabel, dayNumber, isoDate, weekdayOf, weekStartOf } from '../../../shared/plan/days';
+import { dayLabel, dayNumber, isoDate, weekdayOf, weekStartOf } from '@shared/plan/days';
 
 dayjs.extend(utc);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockShapeWarnings, overlappingBlocks } from '../../../shared/plan/blocks';
-import { defaultBlockShape, defaultRhythm, groupEventFocus, sessionCFromWeek } from '../../../shared/plan/defaults';
-import { dayNumber } from '../../../shared/plan/days';
-import { expandAthleteDays } from '../../../shared/plan/expand';
-import { decodeGridCell, encodeGridCell, withRuleBits } from '../../../shared/plan/gridCode';
-import { PHASES, type Phase } from '../../../shared/plan/model';
-import { checkPlanningRules } from '../../../shared/plan/rules';
-import type { EventFocus } from '../../../shared/domain/roster';
+import { blockShapeWarnings, overlappingBlocks } from '@shared/plan/blocks';
+import { defaultBlockShape, defaultRhythm, groupEventFocus, sessionCFromWeek } from '@shared/plan/defaults';
+import { dayNumber } from '@shared/plan/days';
+import { expandAthleteDays } from '@shared/plan/expand';
+import { decodeGridCell, encodeGridCell, withRuleBits } from '@shared/plan/gridCode';
+import { PHASES, type Phase } from '@shared/plan/model';
+import { checkPlanningRules } from '@shared/plan/rules';
+import type { EventFocus } from '@shared/domain/roster';
 
 const templateFor = (t: 'A' | 'B' | 'C') => ({ A: 1, B: 2, C: 3 })[t];
 const typeOf = (id: number | null) => (id === null ? null : (['A', 'B', 'C'] as const)[id - 1] ?? null);
@@ -156,7 +156,7 @@ describe('grid cell codes', () => {
 
 describe('rule checks while a block is drafted', () => {
   it('report breaks inside the draft, with the weeks before it from the group blocks', async () => {
-    const { draftRuleBreaks } = await import('../../../shared/plan/preview');
+    const { draftRuleBreaks } = await import('@shared/plan/preview');
     const types = new Map([
       [1, 'A' as const],
       [2, 'B' as const],

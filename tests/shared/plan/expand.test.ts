@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRhythm } from '../../../shared/plan/defaults';
-import { dayNumber, isoDate, weekdayOf } from '../../../shared/plan/days';
-import { blockWeekOf, expandAthleteDays, type ExpansionBlock, type ExpansionInput } from '../../../shared/plan/expand';
-import type { DayChangeFields } from '../../../shared/plan/model';
+import { defaultRhythm } from '@shared/plan/defaults';
+import { dayNumber, isoDate, weekdayOf } from '@shared/plan/days';
+import { blockWeekOf, expandAthleteDays, type ExpansionBlock, type ExpansionInput } from '@shared/plan/expand';
+import type { DayChangeFields } from '@shared/plan/model';
 
 // Template ids standing for the foundational A, B and C.
 const A = 11;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_LIBRARY, libraryExercise } from '../../../shared/plan/exerciseLibrary';
-import { EXERCISE_CATEGORIES, PHASES, type DoseUnit } from '../../../shared/plan/model';
-import { TEMPLATE_LIBRARY } from '../../../shared/plan/templateLibrary';
-import { prescriptionSchema, templateFieldsSchema } from '../../../shared/contract/plan';
+import { EXERCISE_LIBRARY, libraryExercise } from '@shared/plan/exerciseLibrary';
+import { EXERCISE_CATEGORIES, PHASES, type DoseUnit } from '@shared/plan/model';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
+import { prescriptionSchema, templateFieldsSchema } from '@shared/contract/plan';
 
 const template = (code: string) => {
   const t = TEMPLATE_LIBRARY.find((x) => x.code === code);

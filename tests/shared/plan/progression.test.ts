@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLoad, formatVolume, prescriptionForWeek } from '../../../shared/plan/progression';
-import type { Prescription } from '../../../shared/plan/model';
+import { formatLoad, formatVolume, prescriptionForWeek } from '@shared/plan/progression';
+import type { Prescription } from '@shared/plan/model';
 import { z } from 'zod';
 import { loadVector, numbers } from '../science/vectors';
 

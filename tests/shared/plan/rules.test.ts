@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { raceGoalMeters } from '../../../shared/domain/roster';
-import { dayNumber, isoDate } from '../../../shared/plan/days';
-import type { Phase, RunType, SessionType } from '../../../shared/plan/model';
-import { checkPlanningRules, LONG_RACE_GOAL_METERS, ruleBitsByDay, type RuleContext, type RuleDay } from '../../../shared/plan/rules';
+import { raceGoalMeters } from '@shared/domain/roster';
+import { dayNumber, isoDate } from '@shared/plan/days';
+import type { Phase, RunType, SessionType } from '@shared/plan/model';
+import { checkPlanningRules, LONG_RACE_GOAL_METERS, ruleBitsByDay, type RuleContext, type RuleDay } from '@shared/plan/rules';
 
 const MON = dayNumber('2026-09-07');
 const monday: RuleContext = { firstDayOfWeek: 1, longRaceGoal: false };

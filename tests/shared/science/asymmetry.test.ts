@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { asymmetryFlag, asymmetryOfMeanPercent, limbAsymmetry, limbSymmetryIndex, symmetryAnglePercent } from '../../../shared/science';
+import { asymmetryFlag, asymmetryOfMeanPercent, limbAsymmetry, limbSymmetryIndex, symmetryAnglePercent } from '@shared/science';
 import { expectClose, loadVector } from './vectors';
 
 describe('vector limb_symmetry_and_asymmetry (L 24.0, R 27.5 cm)', () => {

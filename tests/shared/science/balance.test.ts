@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Sex } from '../../../shared/science';
-import { storkStandRating, yBalanceLimb, yBalanceScreen } from '../../../shared/science';
+import type { Sex } from '@shared/science';
+import { storkStandRating, yBalanceLimb, yBalanceScreen } from '@shared/science';
 import { expectClose, loadVector } from './vectors';
 
 describe('vector stork_stand_classification_16_19y', () => {

@@ -22,7 +22,7 @@ import {
   swcFromBaselineScores,
   swcIndividualSportPercent,
   typicalErrorFromTwoTrials,
-} from '../../../shared/science';
+} from '@shared/science';
 import { expectClose, loadVector, numberRecord, numbers } from './vectors';
 
 describe('vector squad_cmj_retest_decision_rules', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BARBELL_KG, DELOAD_DEFAULTS, DUMBBELL_KG, deloadPrescription, volumeLoad, volumeLoadComparison } from '../../../shared/science';
+import { BARBELL_KG, DELOAD_DEFAULTS, DUMBBELL_KG, deloadPrescription, volumeLoad, volumeLoadComparison } from '@shared/science';
 import { expectClose, loadVector } from './vectors';
 
 describe('vector deload_week_prescription', () => {

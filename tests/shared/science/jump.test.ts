@@ -8,7 +8,7 @@ import {
   jumpHeightFromFlightTime,
   jumpHeightFromTakeoffVelocity,
   takeoffVelocityFromFlightTime,
-} from '../../../shared/science';
+} from '@shared/science';
 import { expectAllClose, expectClose, loadVector, numbers } from './vectors';
 
 describe('vector jump_height_from_flight_time', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { DayLoad } from '../../../shared/science';
+import type { DayLoad } from '@shared/science';
 import {
   acuteChronicWorkloadRatio,
   acwrBand,
@@ -15,7 +15,7 @@ import {
   strain,
   weekOverWeekChangePercent,
   weeklyLoad,
-} from '../../../shared/science';
+} from '@shared/science';
 import { expectClose, loadVector, numbers } from './vectors';
 
 describe('vector srpe_week_monotony_strain', () => {

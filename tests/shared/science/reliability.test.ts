@@ -10,7 +10,7 @@ import {
   semFromIcc,
   singleAthleteTypicalError,
   typicalErrorFromTwoTrials,
-} from '../../../shared/science';
+} from '@shared/science';
 import { expectAllClose, expectClose, loadVector, numbers } from './vectors';
 
 describe('vector hopkins2000_example_TE_CV (Hopkins 2000 worked example)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { squadReference, squadZScores, tScore, totalScoreOfAthleticism, zScore } from '../../../shared/science';
+import { squadReference, squadZScores, tScore, totalScoreOfAthleticism, zScore } from '@shared/science';
 import { expectClose, loadVector, numberRecord } from './vectors';
 
 describe('vector z_T_scores_and_total_score_of_athleticism', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { constantAccelerationEstimate, fastestSplit, flyingSprint, meanVelocity, sprintSplits } from '../../../shared/science';
+import { constantAccelerationEstimate, fastestSplit, flyingSprint, meanVelocity, sprintSplits } from '@shared/science';
 import { expectClose, loadVector, numbers } from './vectors';
 
 describe('vector flying_and_average_acceleration', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Z_90, Z_95, inverseNormalCdf, mean, normalCdf, populationSd, sampleSd, standardDeviation, twoSidedZ } from '../../../shared/science';
+import { Z_90, Z_95, inverseNormalCdf, mean, normalCdf, populationSd, sampleSd, standardDeviation, twoSidedZ } from '@shared/science';
 
 // No vector covers stats.ts directly (every vector that uses a mean or SD goes through a module
 // that calls these); the values below are worked by hand or are published reference values.

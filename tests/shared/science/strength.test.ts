@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { E1rmFormula } from '../../../shared/science';
-import { kgToUnit, LB_PER_KG, unitToKg } from '../../../shared/units';
+import type { E1rmFormula } from '@shared/science';
+import { kgToUnit, LB_PER_KG, unitToKg } from '@shared/units';
 import {
   BARBELL_KG,
   BARBELL_LB,
@@ -21,7 +21,7 @@ import {
   rirFromRpe,
   roundLoad,
   roundToIncrement,
-} from '../../../shared/science';
+} from '@shared/science';
 import { expectAllClose, expectClose, loadVector, numberRecord, numbers } from './vectors';
 
 const FORMULAS: readonly E1rmFormula[] = ['epley', 'brzycki', 'lander', 'lombardi', 'mayhew', 'oconner', 'wathan'];

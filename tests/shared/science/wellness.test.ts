@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { WellnessItems } from '../../../shared/science';
-import { assessWellness, assessWellnessSeries, consecutiveFlaggedDays, wellnessTotal } from '../../../shared/science';
+import type { WellnessItems } from '@shared/science';
+import { assessWellness, assessWellnessSeries, consecutiveFlaggedDays, wellnessTotal } from '@shared/science';
 import { expectClose, loadVector, numbers } from './vectors';
 
 const itemsSchema = z.object({ fatigue: z.number(), sleep_quality: z.number(), muscle_soreness: z.number(), stress: z.number(), mood: z.number() });

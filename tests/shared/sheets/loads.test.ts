@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { DeloadRule, Prescription } from '../../../shared/plan/model';
-import { prescriptionForWeek } from '../../../shared/plan/progression';
-import { equipmentSteps, loadText, sheetLoad, volumeText, type GymEquipment, type SheetLoad } from '../../../shared/sheets/loads';
-import type { WorkingMaxSource } from '../../../shared/sheets/workingMax';
-import { LB_PER_KG } from '../../../shared/units';
+import type { DeloadRule, Prescription } from '@shared/plan/model';
+import { prescriptionForWeek } from '@shared/plan/progression';
+import { equipmentSteps, loadText, sheetLoad, volumeText, type GymEquipment, type SheetLoad } from '@shared/sheets/loads';
+import type { WorkingMaxSource } from '@shared/sheets/workingMax';
+import { LB_PER_KG } from '@shared/units';
 import { loadVector, numbers } from '../science/vectors';
 
 const KG_GYM: GymEquipment = { unit: 'kg', plateIncrement: 2.5, barWeight: 20, dumbbellStep: 2 };

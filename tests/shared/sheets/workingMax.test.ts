@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bestRecentEstimate, ESTIMATE_WINDOW_WEEKS, reserveAtPercent, setEstimate, workingMax, type CoachMax, type LoggedSet } from '../../../shared/sheets/workingMax';
+import { bestRecentEstimate, ESTIMATE_WINDOW_WEEKS, reserveAtPercent, setEstimate, workingMax, type CoachMax, type LoggedSet } from '@shared/sheets/workingMax';
 import { expectClose, loadVector } from '../science/vectors';
 
 const AS_OF = '2026-10-12';

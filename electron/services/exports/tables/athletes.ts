@@ -1,7 +1,7 @@
 /** The roster: one row per athlete chosen (their groups; archived ones when asked for). */
-import { localToday } from '../../../../shared/dates';
-import { EVENT_FOCUS_LABELS, raceGoalLabel, SEX_LABELS } from '../../../../shared/domain/roster';
-import type { ExportColumn } from '../../../../shared/exports/columns';
+import { localToday } from '@shared/dates';
+import { EVENT_FOCUS_LABELS, raceGoalLabel, SEX_LABELS } from '@shared/domain/roster';
+import type { ExportColumn } from '@shared/exports/columns';
 import { yesNo, type ExportTable } from '../table';
 
 const COLUMNS: readonly ExportColumn[] = [

@@ -2,12 +2,12 @@
  * The season plan's blocks: phase, dates, weeks, deload week and rule, weekly progression, who
  * each is for, and the weekly rhythm (one column per weekday, in the squad's week order).
  */
-import { WEEKDAY_NAMES } from '../../../../shared/domain/settings';
-import type { ExportColumn } from '../../../../shared/exports/columns';
-import { rhythmDayText } from '../../../../shared/exports/planWords';
-import { PHASE_INFO, type Block } from '../../../../shared/plan/model';
-import { blocksOverlapping } from '../../../db/repositories/blocks';
-import type { SquadDb } from '../../../db/types';
+import { WEEKDAY_NAMES } from '@shared/domain/settings';
+import type { ExportColumn } from '@shared/exports/columns';
+import { rhythmDayText } from '@shared/exports/planWords';
+import { PHASE_INFO, type Block } from '@shared/plan/model';
+import { blocksOverlapping } from '@main/db/repositories/blocks';
+import type { SquadDb } from '@main/db/types';
 import type { ExportScope, ExportTable } from '../table';
 
 /** The weekdays in the squad's order (Monday first for most squads). */

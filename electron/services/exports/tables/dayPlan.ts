@@ -6,16 +6,16 @@
  *
  * Archived athletes have no calendar (it covers active athletes), so they have no rows here.
  */
-import { WEEKDAY_NAMES } from '../../../../shared/domain/settings';
-import type { ExportColumn } from '../../../../shared/exports/columns';
-import { changeSentence, swapText } from '../../../../shared/exports/planWords';
-import { weekdayOf } from '../../../../shared/plan/days';
-import { rhythmOn } from '../../../../shared/plan/expand';
-import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type DayChange, type ExerciseSwap } from '../../../../shared/plan/model';
-import { PLANNING_RULES, RULE_IDS } from '../../../../shared/plan/rules';
-import { listChanges, swapsOverlapping } from '../../../db/repositories/athleteChanges';
-import { athleteDaysInRange, countAthleteDays, type AthleteDayRow } from '../../../db/repositories/athleteDays';
-import type { SquadDb } from '../../../db/types';
+import { WEEKDAY_NAMES } from '@shared/domain/settings';
+import type { ExportColumn } from '@shared/exports/columns';
+import { changeSentence, swapText } from '@shared/exports/planWords';
+import { weekdayOf } from '@shared/plan/days';
+import { rhythmOn } from '@shared/plan/expand';
+import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type DayChange, type ExerciseSwap } from '@shared/plan/model';
+import { PLANNING_RULES, RULE_IDS } from '@shared/plan/rules';
+import { listChanges, swapsOverlapping } from '@main/db/repositories/athleteChanges';
+import { athleteDaysInRange, countAthleteDays, type AthleteDayRow } from '@main/db/repositories/athleteDays';
+import type { SquadDb } from '@main/db/types';
 import { yesNo, type ExportLookup, type ExportScope, type ExportTable } from '../table';
 
 const COLUMNS: readonly ExportColumn[] = [

@@ -1,9 +1,9 @@
 /** Test days and races in the date range: the squad's, the chosen groups', the chosen athletes'. */
-import type { ExportColumn } from '../../../../shared/exports/columns';
-import { eventAudience } from '../../../../shared/exports/planWords';
-import { EVENT_KIND_LABELS, type CalendarEvent } from '../../../../shared/plan/model';
-import { listEvents } from '../../../db/repositories/calendarEvents';
-import type { SquadDb } from '../../../db/types';
+import type { ExportColumn } from '@shared/exports/columns';
+import { eventAudience } from '@shared/exports/planWords';
+import { EVENT_KIND_LABELS, type CalendarEvent } from '@shared/plan/model';
+import { listEvents } from '@main/db/repositories/calendarEvents';
+import type { SquadDb } from '@main/db/types';
 import type { ExportScope, ExportTable } from '../table';
 
 const COLUMNS: readonly ExportColumn[] = [

@@ -2,8 +2,8 @@
  * Every table an export can hold, in the order the workbook's sheets (and the Export card's
  * choices) come. To add one, write a module exporting an `ExportTable` and list it here.
  */
-import type { ExportTableInfo } from '../../../../shared/contract/exports';
-import { AppError } from '../../../../shared/errors';
+import type { ExportTableInfo } from '@shared/contract/exports';
+import { AppError } from '@shared/errors';
 import type { ExportTable } from '../table';
 import { athletesTable } from './athletes';
 import { blocksTable } from './blocks';

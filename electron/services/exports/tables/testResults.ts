@@ -4,12 +4,12 @@
  * previous session and the baseline with its verdict, ranks, asymmetry, the noise used), with the
  * session in front and the trials behind.
  */
-import { SESSION_KIND_LABELS } from '../../../../shared/domain/retests';
-import type { ExportCell, ExportColumn } from '../../../../shared/exports/columns';
-import { COMPARISON_EXPORT_COLUMNS, comparisonExportRows, exportDecimals } from '../../../../shared/retests/exportRows';
-import { listTests, sessionEntries } from '../../../db/repositories/retests';
-import type { SquadDb } from '../../../db/types';
-import { compareSessions } from '../../retestCompare';
+import { SESSION_KIND_LABELS } from '@shared/domain/retests';
+import type { ExportCell, ExportColumn } from '@shared/exports/columns';
+import { COMPARISON_EXPORT_COLUMNS, comparisonExportRows, exportDecimals } from '@shared/retests/exportRows';
+import { listTests, sessionEntries } from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
+import { compareSessions } from '@main/services/retests/compare';
 import type { ExportScope, ExportTable } from '../table';
 import { sessionsInRange } from './testSessions';
 

@@ -1,8 +1,8 @@
 /** The test sessions in the date range: date, kind, label, the tests it includes, how many athletes have results. */
-import { SESSION_KIND_LABELS, type TestSession } from '../../../../shared/domain/retests';
-import type { ExportColumn } from '../../../../shared/exports/columns';
-import { listSessions, listTests } from '../../../db/repositories/retests';
-import type { SquadDb } from '../../../db/types';
+import { SESSION_KIND_LABELS, type TestSession } from '@shared/domain/retests';
+import type { ExportColumn } from '@shared/exports/columns';
+import { listSessions, listTests } from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
 import type { ExportScope, ExportTable } from '../table';
 
 const COLUMNS: readonly ExportColumn[] = [

@@ -4,12 +4,12 @@
  * each athlete's days oldest first. Archived athletes' logs are included when asked for: a
  * season's record outlives the athlete's place on the roster.
  */
-import type { ExportColumn } from '../../../../shared/exports/columns';
-import { RUN_TYPE_LABELS } from '../../../../shared/plan/model';
-import { sessionLoad } from '../../../../shared/science';
-import { WELLNESS_ITEMS } from '../../../../shared/sheets/words';
-import { wellnessChecksInRange } from '../../../db/repositories/loadMonitoring';
-import { countLogsInRange, runLogsInRange, strengthLogsInRange, strengthSetsInRange } from '../../../db/repositories/trainingLogRanges';
+import type { ExportColumn } from '@shared/exports/columns';
+import { RUN_TYPE_LABELS } from '@shared/plan/model';
+import { sessionLoad } from '@shared/science';
+import { WELLNESS_ITEMS } from '@shared/sheets/words';
+import { wellnessChecksInRange } from '@main/db/repositories/loadMonitoring';
+import { countLogsInRange, runLogsInRange, strengthLogsInRange, strengthSetsInRange } from '@main/db/repositories/trainingLogRanges';
 import { yesNo, type ExportTable } from '../table';
 
 const STATUS_LABELS = { done: 'Done', modified: 'Modified', missed: 'Missed' } as const;

@@ -5,10 +5,10 @@
  * Only session RPE, minutes, runs and wellness checks change: logged sets (and so the estimated
  * maxes on the sheets) stay as the log generator wrote them.
  */
-import { preparedStatements } from '../db/statements';
-import { addDays, localToday, weekday, type IsoDate } from '../../shared/dates';
-import type { EventFocus } from '../../shared/domain/roster';
-import type { SquadSize } from '../../shared/sample/generator';
+import { preparedStatements } from '@main/db/statements';
+import { addDays, localToday, weekday, type IsoDate } from '@shared/dates';
+import type { EventFocus } from '@shared/domain/roster';
+import type { SquadSize } from '@shared/sample/generator';
 import {
   featuredAthletes,
   loadHistoryStream,
@@ -18,14 +18,14 @@ import {
   usualCheck,
   usualWellness,
   type WarningRole,
-} from '../../shared/sample/loadHistory';
-import type { SeededRandom } from '../../shared/sample/random';
-import type { WellnessResult } from '../../shared/sheets/results';
-import { dayNumber } from '../../shared/plan/days';
-import type { ChangeSnapshot } from '../../shared/plan/views';
-import { insertRun, insertWellness } from '../db/repositories/trainingLogs';
-import type { SquadDb } from '../db/types';
-import { applyChange, restoreChanges } from './plan/changes';
+} from '@shared/sample/loadHistory';
+import type { SeededRandom } from '@shared/sample/random';
+import type { WellnessResult } from '@shared/sheets/results';
+import { dayNumber } from '@shared/plan/days';
+import type { ChangeSnapshot } from '@shared/plan/views';
+import { insertRun, insertWellness } from '@main/db/repositories/trainingLogs';
+import type { SquadDb } from '@main/db/types';
+import { applyChange, restoreChanges } from '../plan/changes';
 
 export interface LoadSampleAthlete {
   injured: boolean;

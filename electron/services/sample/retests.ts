@@ -3,15 +3,15 @@
  * squad, inside loadGeneratedSquad's transaction, then takes each test's typical error from the
  * generated reliability session, as a coach would after running one.
  */
-import { localToday } from '../../shared/dates';
-import { AppError } from '../../shared/errors';
-import type { TestDefinition } from '../../shared/domain/retests';
-import type { SquadSize } from '../../shared/sample/generator';
-import { generateRetests, type RetestSampleAthlete } from '../../shared/sample/retests';
-import { buildEntryRecords } from '../../shared/retests/entries';
-import * as repo from '../db/repositories/retests';
-import type { SquadDb } from '../db/types';
-import { reliabilityOfSession } from './retestCompare';
+import { localToday } from '@shared/dates';
+import { AppError } from '@shared/errors';
+import type { TestDefinition } from '@shared/domain/retests';
+import type { SquadSize } from '@shared/sample/generator';
+import { generateRetests, type RetestSampleAthlete } from '@shared/sample/retests';
+import { buildEntryRecords } from '@shared/retests/entries';
+import * as repo from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
+import { reliabilityOfSession } from '../retests/compare';
 
 export function loadSampleRetests(
   db: SquadDb,

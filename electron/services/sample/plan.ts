@@ -3,20 +3,20 @@
  * loader just filled, inside its transaction: blocks, test days and races, athlete changes and
  * exercise swaps, then the calendar for everyone in one pass.
  */
-import { localToday } from '../../shared/dates';
-import { DEFAULT_DELOAD_RULE, DEFAULT_WEEKLY_PROGRESSION } from '../../shared/plan/defaults';
-import { blockEndDate } from '../../shared/plan/blocks';
-import type { DayChangeFields } from '../../shared/plan/model';
-import { generatePlan } from '../../shared/sample/plan';
-import type { SampleSquad, SquadSize } from '../../shared/sample/generator';
-import { insertSwap, writeChange } from '../db/repositories/athleteChanges';
-import { insertBlock } from '../db/repositories/blocks';
-import { insertEvent } from '../db/repositories/calendarEvents';
-import { findExerciseIdByCode } from '../db/repositories/exercises';
-import { readSettings, writeSettings } from '../db/repositories/settings';
-import { findTemplateIdByCode } from '../db/repositories/templates';
-import type { SquadDb } from '../db/types';
-import { flushPendingCalendar } from './plan/calendarStore';
+import { localToday } from '@shared/dates';
+import { DEFAULT_DELOAD_RULE, DEFAULT_WEEKLY_PROGRESSION } from '@shared/plan/defaults';
+import { blockEndDate } from '@shared/plan/blocks';
+import type { DayChangeFields } from '@shared/plan/model';
+import { generatePlan } from '@shared/sample/plan';
+import type { SampleSquad, SquadSize } from '@shared/sample/generator';
+import { insertSwap, writeChange } from '@main/db/repositories/athleteChanges';
+import { insertBlock } from '@main/db/repositories/blocks';
+import { insertEvent } from '@main/db/repositories/calendarEvents';
+import { findExerciseIdByCode } from '@main/db/repositories/exercises';
+import { readSettings, writeSettings } from '@main/db/repositories/settings';
+import { findTemplateIdByCode } from '@main/db/repositories/templates';
+import type { SquadDb } from '@main/db/types';
+import { flushPendingCalendar } from '../plan/calendarStore';
 
 export function loadGeneratedPlan(
   db: SquadDb,

@@ -3,17 +3,17 @@
  * transaction and checks what the schema cannot say nicely (a value out of range, a duplicate
  * name, a test with results that would change meaning), so a failed call changes nothing.
  */
-import type { AthleteResults, SessionSnapshot, TestFields, TypicalErrorChoice, SaveResultsOutcome } from '../../shared/contract/retests';
-import { localToday } from '../../shared/dates';
-import { athleteFullName } from '../../shared/domain/roster';
-import { testNameKey, type RetestSettings, type SessionKind, type TestDefinition, type TestSession, type TestSessionSheet } from '../../shared/domain/retests';
-import { AppError } from '../../shared/errors';
-import { buildEntryRecords, inputFromEntries, sprintRunProblems, type AthleteTestInput, type EntryRecord, type RunSplit } from '../../shared/retests/entries';
-import { scoreOfTrials } from '../../shared/retests/scoring';
-import { findAthlete } from '../db/repositories/athletes';
-import * as repo from '../db/repositories/retests';
-import type { SquadDb } from '../db/types';
-import { reliabilityOfSession } from './retestCompare';
+import type { AthleteResults, SessionSnapshot, TestFields, TypicalErrorChoice, SaveResultsOutcome } from '@shared/contract/retests';
+import { localToday } from '@shared/dates';
+import { athleteFullName } from '@shared/domain/roster';
+import { testNameKey, type RetestSettings, type SessionKind, type TestDefinition, type TestSession, type TestSessionSheet } from '@shared/domain/retests';
+import { AppError } from '@shared/errors';
+import { buildEntryRecords, inputFromEntries, sprintRunProblems, type AthleteTestInput, type EntryRecord, type RunSplit } from '@shared/retests/entries';
+import { scoreOfTrials } from '@shared/retests/scoring';
+import { findAthlete } from '@main/db/repositories/athletes';
+import * as repo from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
+import { reliabilityOfSession } from './compare';
 
 export function requireTest(db: SquadDb, id: number, field = 'id'): TestDefinition {
   const test = repo.findTest(db, id);

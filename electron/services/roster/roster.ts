@@ -3,13 +3,13 @@
  * schema alone cannot say nicely (a duplicate name, a group that does not exist), so a coach
  * gets a sentence next to the right field and the database is left untouched.
  */
-import type { AthleteFields } from '../../shared/contract/roster';
-import { athleteFullName, athleteNameKey, groupNameKey, type Athlete, type Group } from '../../shared/domain/roster';
-import { AppError } from '../../shared/errors';
-import * as athletes from '../db/repositories/athletes';
-import * as groups from '../db/repositories/groups';
-import { isReferencedRowRefusal } from '../db/errors';
-import type { SquadDb } from '../db/types';
+import type { AthleteFields } from '@shared/contract/roster';
+import { athleteFullName, athleteNameKey, groupNameKey, type Athlete, type Group } from '@shared/domain/roster';
+import { AppError } from '@shared/errors';
+import * as athletes from '@main/db/repositories/athletes';
+import * as groups from '@main/db/repositories/groups';
+import { isReferencedRowRefusal } from '@main/db/errors';
+import type { SquadDb } from '@main/db/types';
 
 function requireAthlete(db: SquadDb, id: number): Athlete {
   const athlete = athletes.findAthlete(db, id);

@@ -5,13 +5,13 @@
  * every accepted row in one transaction, or nothing.
  */
 import Papa from 'papaparse';
-import type { AthleteResults, ImportOutcome } from '../../shared/contract/retests';
-import { AppError } from '../../shared/errors';
-import { previewImport, type ImportPreview } from '../../shared/retests/importRows';
-import { listAthletes } from '../db/repositories/athletes';
-import * as repo from '../db/repositories/retests';
-import type { SquadDb } from '../db/types';
-import { requireSession, writeImportedResults } from './retests';
+import type { AthleteResults, ImportOutcome } from '@shared/contract/retests';
+import { AppError } from '@shared/errors';
+import { previewImport, type ImportPreview } from '@shared/retests/importRows';
+import { listAthletes } from '@main/db/repositories/athletes';
+import * as repo from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
+import { requireSession, writeImportedResults } from './records';
 
 export function parseCsv(text: string): string[][] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });

@@ -1,16 +1,16 @@
-import type { SquadSettings } from '../../shared/domain/settings';
-import { generateSquad, type SquadSize } from '../../shared/sample/generator';
-import { AppError } from '../../shared/errors';
-import { athleteNameKey, groupNameKey } from '../../shared/domain/roster';
-import { countAthletes, insertAthlete } from '../db/repositories/athletes';
-import { insertGroup, listGroups } from '../db/repositories/groups';
-import { writeSettings } from '../db/repositories/settings';
-import type { SquadDb } from '../db/types';
-import { loadGeneratedPlan } from './samplePlan';
-import { loadSampleRetests } from './retestSample';
-import { loadSampleLogs } from './sampleLogs';
-import { loadSampleLoadHistory } from './sampleLoad';
-import { getSettings } from './settings';
+import type { SquadSettings } from '@shared/domain/settings';
+import { generateSquad, type SquadSize } from '@shared/sample/generator';
+import { AppError } from '@shared/errors';
+import { athleteNameKey, groupNameKey } from '@shared/domain/roster';
+import { countAthletes, insertAthlete } from '@main/db/repositories/athletes';
+import { insertGroup, listGroups } from '@main/db/repositories/groups';
+import { writeSettings } from '@main/db/repositories/settings';
+import type { SquadDb } from '@main/db/types';
+import { loadGeneratedPlan } from './plan';
+import { loadSampleRetests } from './retests';
+import { loadSampleLogs } from './logs';
+import { loadSampleLoadHistory } from './load';
+import { getSettings } from '../settings';
 
 /**
  * Write the generated squad into an empty database, in one transaction. The sample is for

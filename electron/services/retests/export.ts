@@ -5,16 +5,16 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import type { ExportFile } from '../../shared/contract/retests';
-import { AppError } from '../../shared/errors';
-import { CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, TYPICAL_ERROR_CAVEAT } from '../../shared/science';
-import { countClassifications } from '../../shared/retests/compare';
-import { COMPARISON_EXPORT_COLUMNS, comparisonExportHeaders, comparisonExportRows, exportDecimals, roundedCells } from '../../shared/retests/exportRows';
-import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '../../shared/retests/words';
-import { listGroups } from '../db/repositories/groups';
-import { readSettings } from '../db/repositories/settings';
-import type { SquadDb } from '../db/types';
-import { compareSessions, type ComparisonChoice } from './retestCompare';
+import type { ExportFile } from '@shared/contract/retests';
+import { AppError } from '@shared/errors';
+import { CHANGE_UNCERTAINTY_CAVEAT, SWC_CAVEAT, TYPICAL_ERROR_CAVEAT } from '@shared/science';
+import { countClassifications } from '@shared/retests/compare';
+import { COMPARISON_EXPORT_COLUMNS, comparisonExportHeaders, comparisonExportRows, exportDecimals, roundedCells } from '@shared/retests/exportRows';
+import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '@shared/retests/words';
+import { listGroups } from '@main/db/repositories/groups';
+import { readSettings } from '@main/db/repositories/settings';
+import type { SquadDb } from '@main/db/types';
+import { compareSessions, type ComparisonChoice } from './compare';
 
 function slug(text: string): string {
   return (

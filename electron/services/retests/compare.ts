@@ -3,9 +3,9 @@
  * athlete's trend and the declines the deload warnings use. The meaning of the numbers is
  * decided in shared/retests/compare.ts; this module reads what it needs, with indexed queries.
  */
-import type { ReliabilityResult } from '../../shared/contract/retests';
-import { columnKey, type TestDefinition, type TestSession } from '../../shared/domain/retests';
-import { AppError } from '../../shared/errors';
+import type { ReliabilityResult } from '@shared/contract/retests';
+import { columnKey, type TestDefinition, type TestSession } from '@shared/domain/retests';
+import { AppError } from '@shared/errors';
 import {
   baselineFor,
   buildAthleteTrend,
@@ -19,11 +19,11 @@ import {
   type ScoreRecord,
   type SquadComparison,
   type SquadTrendPoint,
-} from '../../shared/retests/compare';
-import { reliabilityFromTrials, typicalErrorFromTwoTrials } from '../../shared/science';
-import { findAthlete, listAthletes } from '../db/repositories/athletes';
-import * as repo from '../db/repositories/retests';
-import type { SquadDb } from '../db/types';
+} from '@shared/retests/compare';
+import { reliabilityFromTrials, typicalErrorFromTwoTrials } from '@shared/science';
+import { findAthlete, listAthletes } from '@main/db/repositories/athletes';
+import * as repo from '@main/db/repositories/retests';
+import type { SquadDb } from '@main/db/types';
 
 function compared(a: { id: number; givenName: string; familyName: string; groupId: number | null; archivedAt: string | null }): ComparedAthlete {
   return { id: a.id, givenName: a.givenName, familyName: a.familyName, groupId: a.groupId, archived: a.archivedAt !== null };

@@ -4,13 +4,13 @@
  * (shared/import/rosterImport.ts); main checks everything again here, because the squad may
  * have changed since, and refuses the whole import if any row no longer fits.
  */
-import { athleteFullName, athleteNameKey, groupNameKey } from '../../shared/domain/roster';
-import type { AthleteFields } from '../../shared/contract/roster';
-import { AppError } from '../../shared/errors';
-import * as athletes from '../db/repositories/athletes';
-import * as groups from '../db/repositories/groups';
-import { isReferencedRowRefusal } from '../db/errors';
-import type { SquadDb } from '../db/types';
+import { athleteFullName, athleteNameKey, groupNameKey } from '@shared/domain/roster';
+import type { AthleteFields } from '@shared/contract/roster';
+import { AppError } from '@shared/errors';
+import * as athletes from '@main/db/repositories/athletes';
+import * as groups from '@main/db/repositories/groups';
+import { isReferencedRowRefusal } from '@main/db/errors';
+import type { SquadDb } from '@main/db/types';
 
 export interface ImportedAthlete {
   rowNumber: number;

@@ -5,22 +5,22 @@
  * wellness checks, the last twelve weeks' sessions with their sets, written with multi-row
  * inserts in the loader's one transaction.
  */
-import { localToday } from '../../shared/dates';
-import { DEFAULT_DELOAD_RULE } from '../../shared/plan/defaults';
-import { dayNumber, isoDate } from '../../shared/plan/days';
-import type { Block, Exercise, RunType, SessionTemplate } from '../../shared/plan/model';
-import { prescriptionForWeek } from '../../shared/plan/progression';
-import { TEMPLATE_LIBRARY } from '../../shared/plan/templateLibrary';
-import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, sampleSessionOnlyLog, sessionOnlyStream, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '../../shared/sample/logs';
-import type { SquadSize } from '../../shared/sample/generator';
-import { carriesLoad } from '../../shared/sheets/loads';
-import { findBlock } from '../db/repositories/blocks';
-import { findExerciseIdByCode, listExercises } from '../db/repositories/exercises';
-import { listTemplates } from '../db/repositories/templates';
-import { bulkLogWriter } from '../db/repositories/trainingLogs';
-import { writeMax } from '../db/repositories/workingMaxes';
-import type { SquadDb } from '../db/types';
-import { gymOf } from './sheets/sheets';
+import { localToday } from '@shared/dates';
+import { DEFAULT_DELOAD_RULE } from '@shared/plan/defaults';
+import { dayNumber, isoDate } from '@shared/plan/days';
+import type { Block, Exercise, RunType, SessionTemplate } from '@shared/plan/model';
+import { prescriptionForWeek } from '@shared/plan/progression';
+import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
+import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, sampleSessionOnlyLog, sessionOnlyStream, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '@shared/sample/logs';
+import type { SquadSize } from '@shared/sample/generator';
+import { carriesLoad } from '@shared/sheets/loads';
+import { findBlock } from '@main/db/repositories/blocks';
+import { findExerciseIdByCode, listExercises } from '@main/db/repositories/exercises';
+import { listTemplates } from '@main/db/repositories/templates';
+import { bulkLogWriter } from '@main/db/repositories/trainingLogs';
+import { writeMax } from '@main/db/repositories/workingMaxes';
+import type { SquadDb } from '@main/db/types';
+import { gymOf } from '../sheets/sheets';
 
 /** The large squad's sessions keep their sets this far back (shared/sample/logs.ts). */
 const SETS_KEPT_WEEKS = 12;

@@ -14,23 +14,23 @@ import { SquadReport } from './SquadReport';
 import { TestSettingsPage } from './TestSettingsPage';
 
 const VIEWS = [
-  { value: 'sessions', label: 'Sessions', path: '/tests' },
-  { value: 'compare', label: 'Squad comparison', path: '/tests/compare' },
-  { value: 'athlete', label: 'Athletes', path: '/tests/athlete' },
-  { value: 'settings', label: 'Test settings', path: '/tests/settings' },
+  { value: 'sessions', label: 'Sessions', path: '/retests' },
+  { value: 'compare', label: 'Squad comparison', path: '/retests/compare' },
+  { value: 'athlete', label: 'Athletes', path: '/retests/athlete' },
+  { value: 'settings', label: 'Test settings', path: '/retests/settings' },
 ] as const;
 
 function currentView(pathname: string): string {
-  if (pathname.startsWith('/tests/compare')) return 'compare';
-  if (pathname.startsWith('/tests/athlete')) return 'athlete';
-  if (pathname.startsWith('/tests/settings')) return 'settings';
+  if (pathname.startsWith('/retests/compare')) return 'compare';
+  if (pathname.startsWith('/retests/athlete')) return 'athlete';
+  if (pathname.startsWith('/retests/settings')) return 'settings';
   return 'sessions';
 }
 
-export function TestsPage() {
+export function RetestsPage() {
   const location = useLocation();
   const navigate = useNavigate();
-  if (location.pathname.startsWith('/tests/print/')) {
+  if (location.pathname.startsWith('/retests/print/')) {
     return (
       <Routes>
         <Route path="print/athlete/:athleteId" element={<AthleteReport />} />
@@ -40,7 +40,7 @@ export function TestsPage() {
   }
   return (
     <Stack gap="md">
-      <Tabs value={currentView(location.pathname)} onChange={(value) => void navigate(VIEWS.find((v) => v.value === value)?.path ?? '/tests')} className="no-print">
+      <Tabs value={currentView(location.pathname)} onChange={(value) => void navigate(VIEWS.find((v) => v.value === value)?.path ?? '/retests')} className="no-print">
         <Tabs.List>
           {VIEWS.map((v) => (
             <Tabs.Tab key={v.value} value={v.value}>
