@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
-import { aliases } from './aliases.config';
+import { aliases } from './aliases.config.ts';
 
 // Node-side bundles, built with the same tool as the renderer so `import.meta.glob` finds the
 // SQL migrations at build time. One entry per build, so each output is a single file:

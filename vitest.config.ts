@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { aliases } from './aliases.config';
+import { aliases } from './aliases.config.ts';
 
 // Four projects, one per kind of test (ARCHITECTURE.md "Tests"):
 // unit: pure logic in shared/; integration: services on a real SQLite file;

@@ -24,7 +24,7 @@ import { findGroup, listGroups } from '../db/repositories/groups';
 import { dataStart, lastDeloadBefore, nextDeloadAfter, readAthleteLoadData, readPlanLookups, type PlanLookups } from '../db/repositories/loadMonitoring';
 import { readSettings } from '../db/repositories/settings';
 import { readThresholds } from '../db/repositories/warnings';
-import type { SquadDb } from '../db/types';
+import type { FreshCalendarDb, SquadDb } from '../db/types';
 import { withFreshCalendar } from './plan/calendarStore';
 
 /** How the numbers are made, shown under the chart (shared/load/series.ts, module comment). */
@@ -56,7 +56,7 @@ export interface SeriesContext {
 }
 
 /** One athlete's series for [from, to] (call inside withFreshCalendar). */
-export function athleteSeries(db: SquadDb, athleteId: number, from: IsoDate, to: IsoDate, context: SeriesContext): LoadSeries {
+export function athleteSeries(db: FreshCalendarDb, athleteId: number, from: IsoDate, to: IsoDate, context: SeriesContext): LoadSeries {
   const { firstPlanDay, firstDataDay } = dataStart(db, athleteId);
   const { historyFrom, hasEarlierData } = historyStart(from, to, firstDataDay);
   // The logs from the start of the history (the EWMAs); the plan and the wellness checks only
@@ -87,13 +87,13 @@ export function athleteSeries(db: SquadDb, athleteId: number, from: IsoDate, to:
 }
 
 export function athleteLoad(db: SquadDb, input: { athleteId: number; from: IsoDate; to: IsoDate; acwrMethod: AcwrMethod | null }, now: Date): AthleteLoad {
-  return withFreshCalendar(db, () => {
-    const athlete = findAthlete(db, input.athleteId);
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = findAthlete(fresh, input.athleteId);
     if (!athlete) throw new AppError('not_found', `There is no athlete with record number ${input.athleteId}.`, { athleteId: 'Choose an athlete from the list' });
-    const group = athlete.groupId === null ? null : findGroup(db, athlete.groupId);
-    const thresholds = readThresholds(db);
+    const group = athlete.groupId === null ? null : findGroup(fresh, athlete.groupId);
+    const thresholds = readThresholds(fresh);
     const today = localToday(now);
-    const context: SeriesContext = { today, firstDayOfWeek: firstDayOfWeek(db), thresholds, acwrMethod: input.acwrMethod ?? thresholds.acwrMethod, lookups: readPlanLookups(db) };
+    const context: SeriesContext = { today, firstDayOfWeek: firstDayOfWeek(fresh), thresholds, acwrMethod: input.acwrMethod ?? thresholds.acwrMethod, lookups: readPlanLookups(fresh) };
     return {
       athlete: {
         id: athlete.id,
@@ -106,8 +106,8 @@ export function athleteLoad(db: SquadDb, input: { athleteId: number; from: IsoDa
       from: input.from,
       to: input.to,
       today,
-      series: athleteSeries(db, athlete.id, input.from, input.to, context),
-      nextDeload: nextDeloadAfter(db, athlete.id, today),
+      series: athleteSeries(fresh, athlete.id, input.from, input.to, context),
+      nextDeload: nextDeloadAfter(fresh, athlete.id, today),
       thresholds,
       acwrBands: GABBETT_2016_BANDS,
       acwrCaveats: acwrCaveats(),
@@ -122,12 +122,12 @@ export function athleteLoad(db: SquadDb, input: { athleteId: number; from: IsoDa
 const NO_GROUP_COLOR = '#868e96';
 
 export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; measure: SquadLoadWeeks['measure']; acwrMethod: AcwrMethod | null }, now: Date): SquadLoadWeeks {
-  return withFreshCalendar(db, () => {
-    const thresholds = readThresholds(db);
-    const weekStartDay = firstDayOfWeek(db);
+  return withFreshCalendar(db, (fresh) => {
+    const thresholds = readThresholds(fresh);
+    const weekStartDay = firstDayOfWeek(fresh);
     const today = localToday(now);
     const acwrMethod = input.acwrMethod ?? thresholds.acwrMethod;
-    const context: SeriesContext = { today, firstDayOfWeek: weekStartDay, thresholds, acwrMethod, lookups: readPlanLookups(db) };
+    const context: SeriesContext = { today, firstDayOfWeek: weekStartDay, thresholds, acwrMethod, lookups: readPlanLookups(fresh) };
     const firstWeek = weekStartOf(dayNumber(input.from), weekStartDay);
     const lastWeek = weekStartOf(dayNumber(input.to), weekStartDay);
     const weeks: IsoDate[] = [];
@@ -140,13 +140,13 @@ export function squadWeeks(db: SquadDb, input: { from: IsoDate; to: IsoDate; mea
     const to = isoDate(lastWeek + 6);
     const todayDay = dayNumber(today);
 
-    const groups = listGroups(db);
+    const groups = listGroups(fresh);
     const order = new Map(groups.map((g, i) => [g.id, i]));
-    const athletes = listAthletes(db, 'active').sort(
+    const athletes = listAthletes(fresh, 'active').sort(
       (a, b) => (order.get(a.groupId ?? -1) ?? groups.length) - (order.get(b.groupId ?? -1) ?? groups.length),
     );
     const rows: SquadLoadAthlete[] = athletes.map((athlete) => {
-      const series = athleteSeries(db, athlete.id, from, to, context);
+      const series = athleteSeries(fresh, athlete.id, from, to, context);
       const byDate = new Map(series.days.map((d) => [d.date, d]));
       const byWeek = new Map(series.weeks.map((w) => [w.weekStart, w]));
       const values = weeks.map((weekStart, i) => {

@@ -19,7 +19,7 @@ import { findAthlete, listAthletes } from '../db/repositories/athletes';
 import { listGroups } from '../db/repositories/groups';
 import { nextDeloadAfter, readPlanLookups } from '../db/repositories/loadMonitoring';
 import * as repo from '../db/repositories/warnings';
-import type { SquadDb } from '../db/types';
+import type { FreshCalendarDb, SquadDb } from '../db/types';
 import { acwrCaveats, athleteSeries, firstDayOfWeek, type SeriesContext } from './load';
 import { applyChange, restoreChanges } from './plan/changes';
 import { withFreshCalendar } from './plan/calendarStore';
@@ -79,7 +79,7 @@ function squadContext(db: SquadDb, now: Date): Squad {
   };
 }
 
-function athleteWarning(db: SquadDb, athlete: Athlete, squad: Squad): AthleteWarning | null {
+function athleteWarning(db: FreshCalendarDb, athlete: Athlete, squad: Squad): AthleteWarning | null {
   const { today } = squad;
   const series = athleteSeries(db, athlete.id, shiftDate(today, -(ruleWindowDays(squad.thresholds) - 1)), today, squad.context);
   const group = athlete.groupId === null ? null : (squad.groups.get(athlete.groupId) ?? null);
@@ -104,11 +104,11 @@ function byLevelThenName(a: AthleteWarning, b: AthleteWarning): number {
 
 /** Every active athlete's warning (any status), act first. */
 export function computeWarnings(db: SquadDb, now: Date): { today: IsoDate; warnings: AthleteWarning[] } {
-  return withFreshCalendar(db, () => {
-    const squad = squadContext(db, now);
+  return withFreshCalendar(db, (fresh) => {
+    const squad = squadContext(fresh, now);
     const warnings: AthleteWarning[] = [];
-    for (const athlete of listAthletes(db, 'active')) {
-      const warning = athleteWarning(db, athlete, squad);
+    for (const athlete of listAthletes(fresh, 'active')) {
+      const warning = athleteWarning(fresh, athlete, squad);
       if (warning) warnings.push(warning);
     }
     return { today: squad.today, warnings: warnings.sort(byLevelThenName) };
@@ -147,26 +147,26 @@ function requireAthlete(db: SquadDb, athleteId: number, activeOnly: boolean): At
 }
 
 /** One athlete's warning today (null for an archived athlete: warnings are for the active squad). */
-function warningOf(db: SquadDb, athlete: Athlete, now: Date): AthleteWarning | null {
+function warningOf(db: FreshCalendarDb, athlete: Athlete, now: Date): AthleteWarning | null {
   if (athlete.archivedAt !== null) return null;
   return athleteWarning(db, athlete, squadContext(db, now));
 }
 
 export function athleteWarnings(db: SquadDb, athleteId: number, now: Date): AthleteWarnings {
-  return withFreshCalendar(db, () => {
-    const athlete = requireAthlete(db, athleteId, false);
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = requireAthlete(fresh, athleteId, false);
     return {
       athleteId,
       today: localToday(now),
-      warning: warningOf(db, athlete, now),
-      history: repo.listActions(db, athleteId, 20),
+      warning: warningOf(fresh, athlete, now),
+      history: repo.listActions(fresh, athleteId, 20),
       note: WARNINGS_NOTE,
       acwrCaveats: acwrCaveats(),
     };
   });
 }
 
-function requireWarning(db: SquadDb, athlete: Athlete, now: Date): AthleteWarning {
+function requireWarning(db: FreshCalendarDb, athlete: Athlete, now: Date): AthleteWarning {
   const warning = warningOf(db, athlete, now);
   if (!warning) {
     throw new AppError('conflict', `${athleteFullName(athlete)} has no warning today: nothing to act on. Deload days can be marked on the Calendar.`, {
@@ -183,11 +183,11 @@ function mustFind(db: SquadDb, id: number): WarningAction {
 }
 
 export function dismissWarning(db: SquadDb, input: { athleteId: number; note: string }, now: Date): WarningAction {
-  return withFreshCalendar(db, () => {
-    const athlete = requireAthlete(db, input.athleteId, true);
-    const warning = requireWarning(db, athlete, now);
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = requireAthlete(fresh, input.athleteId, true);
+    const warning = requireWarning(fresh, athlete, now);
     const id = repo.insertAction(
-      db,
+      fresh,
       {
         athleteId: athlete.id,
         kind: 'dismissed',
@@ -202,13 +202,13 @@ export function dismissWarning(db: SquadDb, input: { athleteId: number; note: st
       },
       now.toISOString(),
     );
-    return mustFind(db, id);
+    return mustFind(fresh, id);
   });
 }
 
 export function scheduleDeload(db: SquadDb, input: { athleteId: number; from: IsoDate; note: string }, now: Date): ScheduledDeload {
-  return withFreshCalendar(db, () => {
-    const athlete = requireAthlete(db, input.athleteId, true);
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = requireAthlete(fresh, input.athleteId, true);
     const today = localToday(now);
     if (input.from < today) {
       throw new AppError('invalid_input', `${formatDateLong(input.from)} has passed: a deload week starts today or later.`, { from: 'Choose today or a later day' });
@@ -216,11 +216,11 @@ export function scheduleDeload(db: SquadDb, input: { athleteId: number; from: Is
     if (daysBetween(today, input.from) > MAX_DELOAD_LEAD_DAYS) {
       throw new AppError('invalid_input', `A deload can be scheduled at most ${MAX_DELOAD_LEAD_DAYS} days ahead.`, { from: `Choose a day within ${MAX_DELOAD_LEAD_DAYS} days` });
     }
-    const warning = requireWarning(db, athlete, now);
+    const warning = requireWarning(fresh, athlete, now);
     const to = addDays(input.from, 6);
-    const result = applyChange(db, { athleteIds: [athlete.id], from: input.from, to, action: { kind: 'deload', deload: true } }, now);
+    const result = applyChange(fresh, { athleteIds: [athlete.id], from: input.from, to, action: { kind: 'deload', deload: true } }, now);
     const id = repo.insertAction(
-      db,
+      fresh,
       {
         athleteId: athlete.id,
         kind: 'deload_scheduled',
@@ -235,17 +235,17 @@ export function scheduleDeload(db: SquadDb, input: { athleteId: number; from: Is
       },
       now.toISOString(),
     );
-    return { action: mustFind(db, id), changed: result.changed };
+    return { action: mustFind(fresh, id), changed: result.changed };
   });
 }
 
 export function restoreWarningAction(db: SquadDb, actionId: number, now: Date): UndoneWarningAction {
-  return withFreshCalendar(db, () => {
-    const action = repo.findAction(db, actionId);
+  return withFreshCalendar(db, (fresh) => {
+    const action = repo.findAction(fresh, actionId);
     if (!action) throw new AppError('not_found', `There is no dismissal or scheduled deload with record number ${actionId}; it may have been undone already.`, { actionId: 'Already undone' });
-    const planBefore = repo.actionPlanBefore(db, actionId);
-    const changed = planBefore && planBefore.length > 0 ? restoreChanges(db, planBefore, now).changed : 0;
-    repo.deleteAction(db, actionId);
+    const planBefore = repo.actionPlanBefore(fresh, actionId);
+    const changed = planBefore && planBefore.length > 0 ? restoreChanges(fresh, planBefore, now).changed : 0;
+    repo.deleteAction(fresh, actionId);
     return { action, changed };
   });
 }

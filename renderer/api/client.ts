@@ -1,11 +1,14 @@
 /**
- * The renderer's only door to the data: a typed `call(method, input)`. In the desktop app it
+ * The renderer's only door to the data: a typed `call(method, input)`. Every call that writes
+ * refreshes the cached queries its declaration says it affects (./freshness.ts), whoever makes it:
+ * a form, a fast-entry row, an undo. In the desktop app it
  * goes through `window.backchain.invoke` (the preload's bridge); in browser mode, over HTTP to
  * the local server with the per-run token. Failures become `ApiError`s carrying the coach-readable
  * message and, for forms, the message per field.
  */
 import type { ApiResponse, MethodInput, MethodName, MethodResult } from '@shared/contract';
 import { isAppErrorBody, type AppErrorCode } from '@shared/errors';
+import { refreshAfter } from './freshness';
 
 declare global {
   interface Window {
@@ -67,7 +70,12 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   transport ??= createTransport();
   const raw = (await transport(method, input)) as ApiResponse<MethodResult<M>> | undefined;
   if (!raw || typeof raw !== 'object' || !('ok' in raw)) throw new ApiError('internal', 'Backchain sent an answer it could not read.');
-  if (raw.ok) return raw.value;
+  if (raw.ok) {
+    // A write refreshes what it may have changed, by its declaration (./freshness.ts); the
+    // screens on view fetch again while the caller goes on.
+    void refreshAfter(method);
+    return raw.value;
+  }
   const body = isAppErrorBody(raw.error) ? raw.error : { code: 'internal' as const, message: 'Something went wrong.' };
   throw new ApiError(body.code, body.message, body.fields);
 }

@@ -1,12 +1,8 @@
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import { call, type ApiError } from './client';
 
-/** The domain a method belongs to: "athletes.list" → "athletes". */
-export function domainOf(method: string): string {
-  return method.split('.')[0] ?? method;
-}
-
+/** A read, cached under [method, input] until a write that affects what it reads (./freshness.ts). */
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
@@ -19,21 +15,9 @@ export function useApiQuery<M extends MethodName>(
   });
 }
 
-/**
- * A write. After it succeeds, every query of the domains it touches is fetched again (by default
- * all domains: a screen never shows what the database no longer holds).
- */
-export function useApiMutation<M extends MethodName>(method: M, options: { invalidates?: readonly string[] } = {}) {
-  const queryClient = useQueryClient();
+/** A write, with React Query's pending and error states. What it refreshes is its declaration's business. */
+export function useApiMutation<M extends MethodName>(method: M) {
   return useMutation<MethodResult<M>, ApiError, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSettled: () => invalidateDomains(queryClient, options.invalidates),
-  });
-}
-
-export function invalidateDomains(queryClient: ReturnType<typeof useQueryClient>, domains?: readonly string[]): Promise<void> {
-  if (!domains) return queryClient.invalidateQueries();
-  return queryClient.invalidateQueries({
-    predicate: (query) => typeof query.queryKey[0] === 'string' && domains.includes(domainOf(query.queryKey[0])),
   });
 }

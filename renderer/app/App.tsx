@@ -8,6 +8,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { LandingRedirect } from '../features/calendar/LandingRedirect';
 import { PrintSheetsPage } from '../features/sheets/PrintSheetsPage';
 import { PRINT_SHEETS_PATH } from '@shared/sheets/printRoute';
+import { refreshThroughout } from '../api/freshness';
 import { useApiQuery } from '../api/hooks';
 import { SECTIONS } from './sections';
 import { Shell } from './Shell';
@@ -29,7 +30,7 @@ function createRouter() {
 
 /** The first thing the window asks: did the squad database open? If not, say why and where. */
 function StatusGate() {
-  const status = useApiQuery('app.status', {}, { staleTime: Infinity });
+  const status = useApiQuery('app.status', {});
   const [router] = useState(createRouter);
   if (status.isPending) return null;
   if (status.isError) return <StartupProblem message={status.error.message} />;
@@ -48,14 +49,21 @@ function SquadWeek({ children }: { children: React.ReactNode }) {
   return <DatesProvider settings={{ firstDayOfWeek }}>{children}</DatesProvider>;
 }
 
+/**
+ * The window's cache of answers. An answer stays until a write that affects what it reads makes
+ * it stale (renderer/api/freshness.ts), so it can be kept long; the ten minutes only let what
+ * depends on the clock (today's warnings, "this week") catch up when nothing is written.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       // Local data: no network flakiness to retry through, and a failure should show at once.
-      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 10 * 60_000 },
       mutations: { retry: false },
     },
   });
+  refreshThroughout(client);
+  return client;
 }
 
 export function AppProviders({ children, queryClient }: { children: React.ReactNode; queryClient: QueryClient }) {

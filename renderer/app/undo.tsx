@@ -1,14 +1,12 @@
 /**
  * Undo for every change a coach makes: each write that can be taken back records how to take
- * it back. The last one is offered in a notification, in the header, and on Ctrl/Cmd+Z (outside
+ * it back, as calls like any other (each refreshes what its declaration says it affects). The last one is offered in a notification, in the header, and on Ctrl/Cmd+Z (outside
  * text fields, where the field's own undo applies).
  */
 import { Button, Group, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { invalidateDomains } from '../api/hooks';
 
 export interface UndoEntry {
   id: number;
@@ -30,7 +28,6 @@ const UndoContext = createContext<UndoApi | null>(null);
 const MAX_UNDO = 50;
 
 export function UndoProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
   const [stack, setStack] = useState<UndoEntry[]>([]);
   // Callbacks (hotkey, the notification's button) read the latest stack through this ref.
   const stackRef = useRef<UndoEntry[]>([]);
@@ -53,9 +50,8 @@ export function UndoProvider({ children }: { children: ReactNode }) {
       notifications.show({ color: 'red', title: 'Could not undo', message: (error as Error).message, autoClose: 8000 });
     } finally {
       busy.current = false;
-      await invalidateDomains(queryClient);
     }
-  }, [queryClient]);
+  }, []);
 
   const record = useCallback(
     (label: string, undo: () => Promise<unknown>, options: { quiet?: boolean } = {}) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../dates';
 import { BACKUP_NAME_PATTERN, type BackupKind } from '../domain/backups';
 import { emptyInput } from './common';
-import { method } from './define';
+import { method, SQUAD_AREAS } from './define';
 
 /** Backups and restore (issue 6). The file work happens in main; the page only names what it wants. */
 
@@ -84,19 +84,19 @@ export interface RestoreResult {
 }
 
 export const backupMethods = {
-  'backups.list': method(emptyInput, 'The automatic and safety backups in the backups folder, newest first').returns<BackupList>(),
-  'backups.create': method(emptyInput, 'Back up now: a copy of the whole squad, saved where the coach chooses (or downloaded)').returns<SavedFile>(),
+  'backups.list': method(emptyInput, 'The automatic and safety backups in the backups folder, newest first').reads('backups').returns<BackupList>(),
+  'backups.create': method(emptyInput, 'Back up now: a copy of the whole squad, saved where the coach chooses (or downloaded)').reads(...SQUAD_AREAS).returns<SavedFile>(),
   'backups.inspect': method(
     z.object({ source: backupSourceSchema }).strict(),
     'Check a backup and show what it holds, before restoring it (nothing changes yet)',
-  ).returns<InspectResult>(),
+  ).reads().returns<InspectResult>(),
   'backups.restore': method(
     z.object({ stagedId: transferIdSchema }).strict(),
     'Replace the squad with a checked backup, after backing up the current squad',
-  ).returns<RestoreResult>(),
-  'backups.discard': method(z.object({ stagedId: transferIdSchema }).strict(), 'Forget a checked backup the coach decided not to restore').returns<{ discarded: boolean }>(),
+  ).affects(...SQUAD_AREAS, 'backups', 'file').returns<RestoreResult>(),
+  'backups.discard': method(z.object({ stagedId: transferIdSchema }).strict(), 'Forget a checked backup the coach decided not to restore').reads().returns<{ discarded: boolean }>(),
   'backups.startEmpty': method(
     emptyInput,
     'Only when the squad file is damaged: move it aside (kept) and start an empty squad',
-  ).returns<{ movedAside: string }>(),
+  ).affects(...SQUAD_AREAS, 'backups', 'file').returns<{ movedAside: string }>(),
 };

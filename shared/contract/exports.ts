@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { daysBetween, isIsoDate, type IsoDate } from '../dates';
 import type { SavedFile } from './backups';
 import { emptyInput, idSchema, isoDateSchema } from './common';
-import { method } from './define';
+import { method, SQUAD_AREAS } from './define';
 
 /** At most five years of days at once (the large squad keeps three seasons). */
 export const MAX_EXPORT_DAYS = 5 * 366;
@@ -118,15 +118,15 @@ export const exportMethods = {
   'exports.options': method(
     emptyInput,
     'What an export can hold (athletes, blocks, the day-by-day plan, test days and races, test results...) and the dates the squad spans',
-  ).returns<ExportOptions>(),
+  ).reads(...SQUAD_AREAS).returns<ExportOptions>(),
   'exports.create': method(
     exportTablesInputSchema,
     'Export tables as one XLSX workbook or CSV files (one per table), saved where the coach chooses or downloaded',
-  ).returns<ExportResult>(),
-  'exports.progress': method(z.object({ jobId: exportJobIdSchema }).strict(), 'How far a running export has got (null when it is not running)').returns<ExportProgress | null>(),
-  'exports.cancel': method(z.object({ jobId: exportJobIdSchema }).strict(), 'Stop a running export; nothing is saved').returns<{ canceled: boolean }>(),
+  ).reads(...SQUAD_AREAS).returns<ExportResult>(),
+  'exports.progress': method(z.object({ jobId: exportJobIdSchema }).strict(), 'How far a running export has got (null when it is not running)').reads().returns<ExportProgress | null>(),
+  'exports.cancel': method(z.object({ jobId: exportJobIdSchema }).strict(), 'Stop a running export; nothing is saved').reads().returns<{ canceled: boolean }>(),
   'exports.calendar': method(
     exportCalendarInputSchema,
     'An ICS calendar file of an athlete or a group: strength sessions, runs, test days and races as all-day events',
-  ).returns<CalendarExportResult>(),
+  ).reads(...SQUAD_AREAS).returns<CalendarExportResult>(),
 };

@@ -53,7 +53,7 @@ const importedAthleteSchema = z
 const groupColorSchema = z.string({ error: 'Pick a colour' }).regex(/^#[0-9a-fA-F]{6}$/, 'Pick a colour (#rrggbb)');
 
 export const importMethods = {
-  'imports.readTable': method(readTableInput, "Read a CSV or XLSX file's rows as text (nothing is written)").returns<TableFile>(),
+  'imports.readTable': method(readTableInput, "Read a CSV or XLSX file's rows as text (nothing is written)").reads().returns<TableFile>(),
   'imports.roster': method(
     z
       .object({
@@ -62,9 +62,9 @@ export const importMethods = {
       })
       .strict(),
     'Add the checked athletes (and their new groups) in one go: all or nothing',
-  ).returns<{ athleteIds: number[]; groupIds: number[] }>(),
+  ).affects('roster').returns<{ athleteIds: number[]; groupIds: number[] }>(),
   'imports.undoRoster': method(
     z.object({ athleteIds: idListSchema, groupIds: z.array(idSchema).max(100) }).strict(),
     'Take an import back: remove the athletes and groups it added (all or nothing)',
-  ).returns<{ removedAthletes: number; removedGroups: number }>(),
+  ).affects('roster').returns<{ removedAthletes: number; removedGroups: number }>(),
 };

@@ -121,6 +121,6 @@ export const loadMethods = {
   'load.athlete': method(
     athleteLoadInputSchema,
     "One athlete's training load day by day: planned and logged session load, acute and chronic load, the acute:chronic ratio (method-labelled), weekly load and change, monotony and strain, deloads and wellness against their own baseline",
-  ).returns<AthleteLoad>(),
-  'load.squadWeeks': method(squadWeeksInputSchema, "Every active athlete's weekly load or acute:chronic ratio, week by week, grouped (the squad heat map)").returns<SquadLoadWeeks>(),
+  ).reads('plan', 'roster', 'settings', 'logs', 'warnings').returns<AthleteLoad>(),
+  'load.squadWeeks': method(squadWeeksInputSchema, "Every active athlete's weekly load or acute:chronic ratio, week by week, grouped (the squad heat map)").reads('plan', 'roster', 'settings', 'logs', 'warnings').returns<SquadLoadWeeks>(),
 };

@@ -273,25 +273,25 @@ function checkRange(r: { athleteIds: number[]; from: string; to: string }, ctx: 
 }
 
 export const planMethods = {
-  'exercises.list': method(z.object({ includeHidden: boolSchema.default(false) }).strict(), 'The exercise library in name order').returns<Exercise[]>(),
-  'exercises.create': method(exerciseFieldsSchema, "Add one of the coach's own exercises").returns<Exercise>(),
-  'exercises.update': method(z.object({ id: idSchema, fields: exerciseFieldsSchema }).strict(), 'Edit an exercise').returns<Exercise>(),
+  'exercises.list': method(z.object({ includeHidden: boolSchema.default(false) }).strict(), 'The exercise library in name order').reads('plan').returns<Exercise[]>(),
+  'exercises.create': method(exerciseFieldsSchema, "Add one of the coach's own exercises").affects('plan').returns<Exercise>(),
+  'exercises.update': method(z.object({ id: idSchema, fields: exerciseFieldsSchema }).strict(), 'Edit an exercise').affects('plan').returns<Exercise>(),
   'exercises.setHidden': method(
     z.object({ ids: idListSchema, hidden: boolSchema }).strict(),
     'Hide exercises from the pickers (built-in ones cannot be deleted), or show them again',
-  ).returns<Exercise[]>(),
-  'exercises.remove': method(z.object({ id: idSchema }).strict(), "Delete one of the coach's own exercises that nothing uses (undo of an add)").returns<Exercise>(),
+  ).affects('plan').returns<Exercise[]>(),
+  'exercises.remove': method(z.object({ id: idSchema }).strict(), "Delete one of the coach's own exercises that nothing uses (undo of an add)").affects('plan').returns<Exercise>(),
 
-  'templates.list': method(z.object({ includeHidden: boolSchema.default(false) }).strict(), 'Session templates with their prescriptions').returns<SessionTemplate[]>(),
-  'templates.create': method(templateFieldsSchema, 'Add a session template').returns<SessionTemplate>(),
-  'templates.update': method(z.object({ id: idSchema, fields: templateFieldsSchema }).strict(), 'Edit a session template').returns<SessionTemplate>(),
-  'templates.setHidden': method(z.object({ ids: idListSchema, hidden: boolSchema }).strict(), 'Hide session templates, or show them again').returns<SessionTemplate[]>(),
-  'templates.remove': method(z.object({ id: idSchema }).strict(), "Delete one of the coach's own templates that no block or athlete uses").returns<SessionTemplate>(),
+  'templates.list': method(z.object({ includeHidden: boolSchema.default(false) }).strict(), 'Session templates with their prescriptions').reads('plan').returns<SessionTemplate[]>(),
+  'templates.create': method(templateFieldsSchema, 'Add a session template').affects('plan').returns<SessionTemplate>(),
+  'templates.update': method(z.object({ id: idSchema, fields: templateFieldsSchema }).strict(), 'Edit a session template').affects('plan').returns<SessionTemplate>(),
+  'templates.setHidden': method(z.object({ ids: idListSchema, hidden: boolSchema }).strict(), 'Hide session templates, or show them again').affects('plan').returns<SessionTemplate[]>(),
+  'templates.remove': method(z.object({ id: idSchema }).strict(), "Delete one of the coach's own templates that no block or athlete uses").affects('plan').returns<SessionTemplate>(),
 
-  'blocks.list': method(emptyInput, 'Every block of the season plan, in date order').returns<Block[]>(),
-  'blocks.create': method(blockFieldsSchema, 'Add a block (refused when it overlaps another block of the same group or athlete)').returns<Block>(),
-  'blocks.update': method(z.object({ id: idSchema, fields: blockFieldsSchema }).strict(), 'Edit a block').returns<Block>(),
-  'blocks.remove': method(z.object({ id: idSchema }).strict(), 'Delete a block (undo: create it again from the returned fields)').returns<Block>(),
+  'blocks.list': method(emptyInput, 'Every block of the season plan, in date order').reads('plan', 'roster').returns<Block[]>(),
+  'blocks.create': method(blockFieldsSchema, 'Add a block (refused when it overlaps another block of the same group or athlete)').affects('plan').returns<Block>(),
+  'blocks.update': method(z.object({ id: idSchema, fields: blockFieldsSchema }).strict(), 'Edit a block').affects('plan').returns<Block>(),
+  'blocks.remove': method(z.object({ id: idSchema }).strict(), 'Delete a block (undo: create it again from the returned fields)').affects('plan').returns<Block>(),
 
   'events.list': method(
     z
@@ -299,10 +299,10 @@ export const planMethods = {
       .strict()
       .refine((r) => !isIsoDate(r.from) || !isIsoDate(r.to) || r.to >= r.from, { path: ['to'], message: 'The last day must not be before the first' }),
     'Test days and races in a date range',
-  ).returns<CalendarEvent[]>(),
-  'events.create': method(eventFieldsSchema, 'Add a test day or a race').returns<CalendarEvent>(),
-  'events.update': method(z.object({ id: idSchema, fields: eventFieldsSchema }).strict(), 'Edit a test day or a race').returns<CalendarEvent>(),
-  'events.remove': method(z.object({ id: idSchema }).strict(), 'Delete a test day or a race').returns<CalendarEvent>(),
+  ).reads('plan', 'roster').returns<CalendarEvent[]>(),
+  'events.create': method(eventFieldsSchema, 'Add a test day or a race').affects('plan').returns<CalendarEvent>(),
+  'events.update': method(z.object({ id: idSchema, fields: eventFieldsSchema }).strict(), 'Edit a test day or a race').affects('plan').returns<CalendarEvent>(),
+  'events.remove': method(z.object({ id: idSchema }).strict(), 'Delete a test day or a race').affects('plan').returns<CalendarEvent>(),
 
   'changes.apply': method(
     z
@@ -310,21 +310,21 @@ export const planMethods = {
       .strict()
       .superRefine((r, ctx) => checkRange(r, ctx)),
     "Change athletes' days (skip or set a session or a run, a note, a deload) on top of the group plan",
-  ).returns<ChangeResult>(),
+  ).affects('plan').returns<ChangeResult>(),
   'changes.clear': method(
     z
       .object(cellRange)
       .strict()
       .superRefine((r, ctx) => checkRange(r, ctx)),
     "Reset athletes' days to the group plan",
-  ).returns<ChangeResult>(),
+  ).affects('plan').returns<ChangeResult>(),
   'changes.move': method(
     z
       .object({ athleteId: idSchema, from: isoDateSchema, to: isoDateSchema })
       .strict()
       .refine((m) => m.from !== m.to, { path: ['to'], message: 'Choose another day to move the session to' }),
     "Move an athlete's strength session to another day",
-  ).returns<ChangeResult>(),
+  ).affects('plan').returns<ChangeResult>(),
   'changes.restore': method(
     z
       .object({
@@ -335,9 +335,9 @@ export const planMethods = {
       })
       .strict(),
     'Write athlete-days back exactly as they were (the undo of a change)',
-  ).returns<ChangeResult>(),
+  ).affects('plan').returns<ChangeResult>(),
 
-  'swaps.list': method(z.object({ athleteId: idSchema }).strict(), "An athlete's exercise swaps").returns<ExerciseSwap[]>(),
+  'swaps.list': method(z.object({ athleteId: idSchema }).strict(), "An athlete's exercise swaps").reads('plan').returns<ExerciseSwap[]>(),
   'swaps.create': method(
     z
       .object({
@@ -365,12 +365,12 @@ export const planMethods = {
       })
       .strict(),
     'Swap exercises for other ones (e.g. their regressions) for athletes over a date range',
-  ).returns<ExerciseSwap[]>(),
-  'swaps.remove': method(z.object({ ids: idListSchema }).strict(), 'Remove exercise swaps (returns them, for undo)').returns<ExerciseSwap[]>(),
+  ).affects('plan').returns<ExerciseSwap[]>(),
+  'swaps.remove': method(z.object({ ids: idListSchema }).strict(), 'Remove exercise swaps (returns them, for undo)').affects('plan').returns<ExerciseSwap[]>(),
   'swaps.suggestions': method(
     z.object({ athleteId: idSchema.nullable().default(null) }).strict(),
     'Regressions suggested for athletes flagged injured, for the sessions of the next four weeks',
-  ).returns<AthleteSuggestions[]>(),
+  ).reads('plan', 'roster').returns<AthleteSuggestions[]>(),
 
   'calendar.grid': method(
     z
@@ -383,7 +383,7 @@ export const planMethods = {
         if (days > 400) ctx.addIssue({ code: 'custom', path: ['to'], message: 'At most 400 days at once' });
       }),
     'The calendar grid: every active athlete × every day of a range, in compact form',
-  ).returns<CalendarGrid>(),
-  'calendar.day': method(z.object({ athleteId: idSchema, date: isoDateSchema }).strict(), "One athlete's day in detail: plan, changes, session, rule breaks").returns<DayDetail>(),
-  'calendar.summary': method(emptyInput, 'How much is planned (for the landing screen and empty states)').returns<PlanSummary>(),
+  ).reads('plan', 'roster', 'settings').returns<CalendarGrid>(),
+  'calendar.day': method(z.object({ athleteId: idSchema, date: isoDateSchema }).strict(), "One athlete's day in detail: plan, changes, session, rule breaks").reads('plan', 'roster', 'settings').returns<DayDetail>(),
+  'calendar.summary': method(emptyInput, 'How much is planned (for the landing screen and empty states)').reads('plan', 'roster', 'settings').returns<PlanSummary>(),
 };

@@ -193,33 +193,33 @@ export interface ImportOutcome {
 
 export const retestsMethods = {
   // The test battery (each test's definition and typical error) and the squad-wide settings.
-  'retests.listTests': method(emptyInput, 'The test battery in order, hidden tests included (each says whether it is hidden)').returns<TestDefinition[]>(),
-  'retests.createTest': method(testFieldsSchema, "Add a coach's own test to the battery").returns<TestDefinition>(),
-  'retests.updateTest': method(z.object({ id: idSchema, fields: testFieldsSchema }).strict(), "Edit a test's definition").returns<TestDefinition>(),
+  'retests.listTests': method(emptyInput, 'The test battery in order, hidden tests included (each says whether it is hidden)').reads('retests').returns<TestDefinition[]>(),
+  'retests.createTest': method(testFieldsSchema, "Add a coach's own test to the battery").affects('retests').returns<TestDefinition>(),
+  'retests.updateTest': method(z.object({ id: idSchema, fields: testFieldsSchema }).strict(), "Edit a test's definition").affects('retests').returns<TestDefinition>(),
   'retests.setTestHidden': method(
     z.object({ id: idSchema, hidden: z.boolean({ error: 'Expected yes or no' }) }).strict(),
     'Hide a test from new sessions (built-in tests are hidden, never deleted) or show it again',
-  ).returns<TestDefinition>(),
-  'retests.setTypicalError': method(typicalErrorChoiceSchema, "Set where a test's typical error comes from: the coach, the default, or a reliability session").returns<TestDefinition>(),
-  'retests.removeTest': method(z.object({ id: idSchema }).strict(), "Delete a coach's own test that has no results (the undo of adding it)").returns<TestDefinition>(),
-  'retests.settings': method(emptyInput, 'Squad-wide re-test settings (SWC factor, asymmetry flag)').returns<RetestSettings>(),
-  'retests.updateSettings': method(retestSettingsSchema, 'Save the squad-wide re-test settings').returns<RetestSettings>(),
+  ).affects('retests').returns<TestDefinition>(),
+  'retests.setTypicalError': method(typicalErrorChoiceSchema, "Set where a test's typical error comes from: the coach, the default, or a reliability session").affects('retests').returns<TestDefinition>(),
+  'retests.removeTest': method(z.object({ id: idSchema }).strict(), "Delete a coach's own test that has no results (the undo of adding it)").affects('retests').returns<TestDefinition>(),
+  'retests.settings': method(emptyInput, 'Squad-wide re-test settings (SWC factor, asymmetry flag)').reads('retests').returns<RetestSettings>(),
+  'retests.updateSettings': method(retestSettingsSchema, 'Save the squad-wide re-test settings').affects('retests').returns<RetestSettings>(),
 
   // Test sessions and their results.
-  'retests.listSessions': method(emptyInput, 'Test sessions, newest first').returns<TestSession[]>(),
-  'retests.getSession': method(z.object({ id: idSchema }).strict(), 'One test session with every result, for the entry grid').returns<TestSessionSheet>(),
-  'retests.createSession': method(sessionFieldsSchema, 'Add a test session (baseline, re-test or reliability)').returns<TestSession>(),
-  'retests.updateSession': method(z.object({ id: idSchema, fields: sessionFieldsSchema }).strict(), "Edit a session's date, kind, label, notes and tests").returns<TestSession>(),
-  'retests.removeSession': method(z.object({ id: idSchema }).strict(), 'Delete a session and its results; returns everything needed to undo it').returns<SessionSnapshot>(),
-  'retests.restoreSession': method(z.object({ snapshot: sessionSnapshotSchema }).strict(), 'Put back a deleted session exactly as it was (undo)').returns<TestSession>(),
+  'retests.listSessions': method(emptyInput, 'Test sessions, newest first').reads('retests').returns<TestSession[]>(),
+  'retests.getSession': method(z.object({ id: idSchema }).strict(), 'One test session with every result, for the entry grid').reads('retests', 'roster').returns<TestSessionSheet>(),
+  'retests.createSession': method(sessionFieldsSchema, 'Add a test session (baseline, re-test or reliability)').affects('retests').returns<TestSession>(),
+  'retests.updateSession': method(z.object({ id: idSchema, fields: sessionFieldsSchema }).strict(), "Edit a session's date, kind, label, notes and tests").affects('retests').returns<TestSession>(),
+  'retests.removeSession': method(z.object({ id: idSchema }).strict(), 'Delete a session and its results; returns everything needed to undo it').affects('retests').returns<SessionSnapshot>(),
+  'retests.restoreSession': method(z.object({ snapshot: sessionSnapshotSchema }).strict(), 'Put back a deleted session exactly as it was (undo)').affects('retests').returns<TestSession>(),
   'retests.saveResults': method(
     z.object({ sessionId: idSchema, athletes: z.array(athleteResultsSchema).min(1, 'Nothing to save').max(1000, 'Too many athletes at once') }).strict(),
     "Save athletes' results for tests of a session (replacing what was there); returns what was there, for undo",
-  ).returns<SaveResultsOutcome>(),
+  ).affects('retests').returns<SaveResultsOutcome>(),
   'retests.previewImport': method(
     z.object({ sessionId: idSchema, csv: csvSchema }).strict(),
     'Read a CSV of results and show what would be imported and what is rejected, without writing anything',
-  ).returns<ImportPreview>(),
+  ).reads('retests', 'roster').returns<ImportPreview>(),
   'retests.commitImport': method(
     z
       .object({
@@ -230,17 +230,17 @@ export const retestsMethods = {
       })
       .strict(),
     'Import the previewed CSV: every accepted row in one transaction, or nothing',
-  ).returns<ImportOutcome>(),
+  ).affects('retests').returns<ImportOutcome>(),
   'retests.reliability': method(
     z.object({ sessionId: idSchema }).strict(),
     "Typical error of each test from a reliability session's two trials (REFERENCE.md §1.1)",
-  ).returns<ReliabilityResult[]>(),
-  'retests.compare': method(comparisonChoiceSchema, 'The squad comparison of a session with an earlier one and the baseline').returns<SquadComparison>(),
-  'retests.athleteTrend': method(z.object({ athleteId: idSchema }).strict(), "An athlete's results across every session, judged against the noise").returns<AthleteTrend>(),
+  ).reads('retests', 'roster').returns<ReliabilityResult[]>(),
+  'retests.compare': method(comparisonChoiceSchema, 'The squad comparison of a session with an earlier one and the baseline').reads('retests', 'roster').returns<SquadComparison>(),
+  'retests.athleteTrend': method(z.object({ athleteId: idSchema }).strict(), "An athlete's results across every session, judged against the noise").reads('retests', 'roster').returns<AthleteTrend>(),
   'retests.declines': method(
     z.object({ since: isoDateSchema.optional() }).strict(),
     "Re-test declines beyond the noise (each athlete's latest score against their previous one), for the deload warnings",
-  ).returns<RetestDecline[]>(),
+  ).reads('retests', 'roster').returns<RetestDecline[]>(),
   'retests.exportComparison': method(
     comparisonChoiceSchema.extend({
       /** 'all' athletes, 'none' (athletes with no group) or a group id. */
@@ -248,5 +248,5 @@ export const retestsMethods = {
       format: z.enum(EXPORT_FORMATS, { error: 'Choose CSV or XLSX' }),
     }),
     'The squad comparison as a CSV or XLSX file',
-  ).returns<ExportFile>(),
+  ).reads('retests', 'roster').returns<ExportFile>(),
 };

@@ -11,7 +11,7 @@ import {
   type Group,
 } from '../domain/roster';
 import { emptyInput, idListSchema, idSchema, requiredText } from './common';
-import { method } from './define';
+import { method, SQUAD_AREAS } from './define';
 
 const maxBirthYear = () => new Date().getFullYear();
 
@@ -67,46 +67,46 @@ export const rosterMethods = {
   'athletes.list': method(
     z.object({ status: athleteStatusSchema.default('active') }).strict(),
     'List athletes (active, archived or all) in name order',
-  ).returns<Athlete[]>(),
-  'athletes.get': method(z.object({ id: idSchema }).strict(), 'One athlete').returns<Athlete>(),
-  'athletes.create': method(athleteFieldsSchema, 'Add an athlete').returns<Athlete>(),
-  'athletes.update': method(z.object({ id: idSchema, fields: athleteFieldsSchema }).strict(), "Save an athlete's fields").returns<Athlete>(),
-  'athletes.archive': method(z.object({ ids: idListSchema }).strict(), 'Archive athletes (undo with athletes.restore)').returns<{ archivedIds: number[] }>(),
-  'athletes.restore': method(z.object({ ids: idListSchema }).strict(), 'Bring archived athletes back').returns<{ restoredIds: number[] }>(),
+  ).reads('roster').returns<Athlete[]>(),
+  'athletes.get': method(z.object({ id: idSchema }).strict(), 'One athlete').reads('roster').returns<Athlete>(),
+  'athletes.create': method(athleteFieldsSchema, 'Add an athlete').affects('roster').returns<Athlete>(),
+  'athletes.update': method(z.object({ id: idSchema, fields: athleteFieldsSchema }).strict(), "Save an athlete's fields").affects('roster').returns<Athlete>(),
+  'athletes.archive': method(z.object({ ids: idListSchema }).strict(), 'Archive athletes (undo with athletes.restore)').affects('roster').returns<{ archivedIds: number[] }>(),
+  'athletes.restore': method(z.object({ ids: idListSchema }).strict(), 'Bring archived athletes back').affects('roster').returns<{ restoredIds: number[] }>(),
   'athletes.remove': method(
     z.object({ id: idSchema }).strict(),
     'Delete an athlete for good; only allowed while nothing else refers to them (undo of an add)',
-  ).returns<Athlete>(),
+  ).affects('roster').returns<Athlete>(),
   'athletes.moveToGroup': method(
     z.object({ ids: idListSchema, groupId: idSchema.nullable() }).strict(),
     'Move athletes to a group (null = no group); returns where each came from, for undo',
-  ).returns<{ moved: { id: number; fromGroupId: number | null }[] }>(),
+  ).affects('roster').returns<{ moved: { id: number; fromGroupId: number | null }[] }>(),
 
-  'groups.list': method(emptyInput, 'Groups in their order, with active athlete counts').returns<Group[]>(),
+  'groups.list': method(emptyInput, 'Groups in their order, with active athlete counts').reads('roster').returns<Group[]>(),
   'groups.create': method(
     z.object({ name: requiredText('a group name', 40), color: groupColorSchema }).strict(),
     'Create a group at the end of the order',
-  ).returns<Group>(),
+  ).affects('roster').returns<Group>(),
   'groups.update': method(
     z.object({ id: idSchema, name: requiredText('a group name', 40), color: groupColorSchema }).strict(),
     'Rename or recolour a group',
-  ).returns<Group>(),
+  ).affects('roster').returns<Group>(),
   'groups.reorder': method(
     z.object({ orderedIds: z.array(idSchema).min(1).max(500) }).strict(),
     'Set the order of all groups',
-  ).returns<Group[]>(),
-  'groups.remove': method(z.object({ id: idSchema }).strict(), 'Remove a group that has no athletes').returns<Group>(),
+  ).affects('roster').returns<Group[]>(),
+  'groups.remove': method(z.object({ id: idSchema }).strict(), 'Remove a group that has no athletes').affects('roster').returns<Group>(),
 };
 
 export const sampleMethods = {
   'sample.load': method(
     z.object({ seed: z.number().int().min(1).max(2 ** 31 - 1).default(1) }).strict(),
     'Fill an empty squad with the sample squad (24 athletes, 4 groups)',
-  ).returns<{ athletes: number; groups: number }>(),
+  ).affects(...SQUAD_AREAS).returns<{ athletes: number; groups: number }>(),
 };
 
 export const appMethods = {
-  'app.status': method(emptyInput, 'Where the data lives, and whether the squad database opened').returns<AppStatus>(),
+  'app.status': method(emptyInput, 'Where the data lives, and whether the squad database opened').reads('file').returns<AppStatus>(),
 };
 
 export interface AppStatus {

@@ -37,6 +37,6 @@ export const squadSettingsSchema = z
   });
 
 export const settingsMethods = {
-  'settings.get': method(emptyInput, 'Read the squad settings').returns<SquadSettings>(),
-  'settings.update': method(squadSettingsSchema, 'Save the squad settings').returns<SquadSettings>(),
+  'settings.get': method(emptyInput, 'Read the squad settings').reads('settings').returns<SquadSettings>(),
+  'settings.update': method(squadSettingsSchema, 'Save the squad settings').affects('settings').returns<SquadSettings>(),
 };

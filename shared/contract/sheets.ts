@@ -203,15 +203,15 @@ export interface WorkingMaxList {
 }
 
 export const sheetMethods = {
-  'sheets.day': method(daySelectionSchema, "The day's session sheets for a group or chosen athletes: each athlete's own loads").returns<SheetDay>(),
-  'sheets.savePdf': method(printSelectionSchema, 'Save the sheets as a PDF where the coach chooses (desktop app; in a browser, print and choose Save as PDF)').returns<SavedFile>(),
+  'sheets.day': method(daySelectionSchema, "The day's session sheets for a group or chosen athletes: each athlete's own loads").reads('plan', 'roster', 'settings', 'maxes', 'logs').returns<SheetDay>(),
+  'sheets.savePdf': method(printSelectionSchema, 'Save the sheets as a PDF where the coach chooses (desktop app; in a browser, print and choose Save as PDF)').reads('plan', 'roster', 'settings', 'maxes', 'logs').returns<SavedFile>(),
 
-  'results.day': method(daySelectionSchema, 'The result-entry screen: the sheets and what is already logged').returns<ResultsDay>(),
-  'results.save': method(dayResultsSchema, "Replace what is logged for one athlete's day (null parts are cleared); returns the day before, for undo").returns<SaveResultsOutcome>(),
+  'results.day': method(daySelectionSchema, 'The result-entry screen: the sheets and what is already logged').reads('plan', 'roster', 'settings', 'maxes', 'logs').returns<ResultsDay>(),
+  'results.save': method(dayResultsSchema, "Replace what is logged for one athlete's day (null parts are cleared); returns the day before, for undo").affects('logs').returns<SaveResultsOutcome>(),
 
-  'maxes.list': method(maxesQuerySchema, 'Working maxes: for an exercise across a group, or every loaded exercise of one athlete').returns<WorkingMaxList>(),
+  'maxes.list': method(maxesQuerySchema, 'Working maxes: for an exercise across a group, or every loaded exercise of one athlete').reads('maxes', 'roster', 'plan', 'logs').returns<WorkingMaxList>(),
   'maxes.set': method(
     z.object({ entries: z.array(coachMaxSchema, { error: 'Expected a list of entries' }).min(1, 'Nothing to save').max(2000, 'At most 2000 at once') }).strict(),
     'Set tested 1RMs and starting loads (all empty clears an entry); returns the entries as they were, for undo',
-  ).returns<{ previous: CoachMaxInput[] }>(),
+  ).affects('maxes').returns<{ previous: CoachMaxInput[] }>(),
 };

@@ -9,7 +9,7 @@ import { ACWR_METHODS } from '../load/series';
 import { WARNING_THRESHOLD_RANGES, type WarningThresholds } from '../load/thresholds';
 import type { AthleteWarning, WarningAction } from '../load/warnings';
 import { emptyInput, idSchema, isoDateSchema } from './common';
-import { method } from './define';
+import { method, SQUAD_AREAS } from './define';
 import type { LoadCaveat } from './load';
 
 /** How far ahead a deload week can be scheduled. */
@@ -96,20 +96,20 @@ export interface WarningThresholdSettings {
 }
 
 export const warningMethods = {
-  'warnings.list': method(warningsListSchema, "Every active athlete's deload warning today, by level (act first), filtered by group, level and status").returns<WarningsList>(),
-  'warnings.forAthlete': method(z.object({ athleteId: idSchema }).strict(), "One athlete's warning today and what was done about their warnings").returns<AthleteWarnings>(),
+  'warnings.list': method(warningsListSchema, "Every active athlete's deload warning today, by level (act first), filtered by group, level and status").reads(...SQUAD_AREAS).returns<WarningsList>(),
+  'warnings.forAthlete': method(z.object({ athleteId: idSchema }).strict(), "One athlete's warning today and what was done about their warnings").reads(...SQUAD_AREAS).returns<AthleteWarnings>(),
   'warnings.dismiss': method(
     z.object({ athleteId: idSchema, note: noteSchema.default('') }).strict(),
     "Dismiss an athlete's warning with a note (kept in the history; it comes back when a new signal appears, the level rises, or after 14 days)",
-  ).returns<WarningAction>(),
+  ).affects('warnings').returns<WarningAction>(),
   'warnings.scheduleDeload': method(
     z.object({ athleteId: idSchema, from: isoDateSchema, note: noteSchema.default('') }).strict(),
     "Mark seven days from a date as a deload for an athlete with a warning (the block's deload rule: sets -50%, load -10%, RIR +2 by default)",
-  ).returns<ScheduledDeload>(),
+  ).affects('warnings', 'plan').returns<ScheduledDeload>(),
   'warnings.restore': method(
     z.object({ actionId: idSchema }).strict(),
     'Undo a dismissal or a scheduled deload (the plan days go back exactly as they were)',
-  ).returns<UndoneWarningAction>(),
+  ).affects('warnings', 'plan').returns<UndoneWarningAction>(),
   'warnings.history': method(
     z
       .object({
@@ -118,7 +118,7 @@ export const warningMethods = {
       })
       .strict(),
     'Dismissed warnings and scheduled deloads, newest first (the squad or one athlete)',
-  ).returns<WarningAction[]>(),
-  'warnings.thresholds': method(emptyInput, 'The warning thresholds in force and their defaults').returns<WarningThresholdSettings>(),
-  'warnings.updateThresholds': method(warningThresholdsSchema, 'Save the warning thresholds').returns<WarningThresholdSettings>(),
+  ).reads('warnings', 'roster').returns<WarningAction[]>(),
+  'warnings.thresholds': method(emptyInput, 'The warning thresholds in force and their defaults').reads('warnings').returns<WarningThresholdSettings>(),
+  'warnings.updateThresholds': method(warningThresholdsSchema, 'Save the warning thresholds').affects('warnings').returns<WarningThresholdSettings>(),
 };

@@ -46,9 +46,13 @@ export function tableCounts(db: SquadDb): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]));
 }
 
-/** A checksum of every row of every table, to prove a failed call left the data exactly as it was. */
+/**
+ * A checksum of every row of every table, to prove a failed call left the data exactly as it was,
+ * or an undo put it back. The change counters (data_version, migration 006) are left out: they
+ * count writes, and an undo is a write.
+ */
 export function databaseFingerprint(db: SquadDb): string {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'data_version' ORDER BY name").pluck().all() as string[];
   // A WITHOUT ROWID table (strength_set) has no rowid: its rows are ordered by every column instead.
   const withoutRowid = new Set((db.pragma('table_list') as { name: string; wr: number }[]).filter((t) => t.wr === 1).map((t) => t.name));
   const order = (t: string) => (withoutRowid.has(t) ? (db.pragma(`table_info("${t}")`) as unknown[]).map((_, i) => i + 1).join(', ') : 'rowid');

@@ -1,12 +1,12 @@
 /**
  * The calendar table (athlete_day): one row per active athlete per day that carries anything.
- * Written only by electron/services/plan/calendarStore.ts; read by the grid, the day detail and
- * (later) session sheets and load monitoring.
+ * Written only by electron/services/plan/calendarStore.ts; read by the grid, the day detail,
+ * session sheets, load monitoring and the exports, always through a `FreshCalendarDb`.
  */
 import type { RaceGoal } from '@shared/domain/roster';
 import type { Phase, RunType, SessionType } from '@shared/plan/model';
 import { preparedStatements } from '../statements';
-import type { SquadDb } from '../types';
+import type { FreshCalendarDb, SquadDb } from '../types';
 
 /** The grid's read: every athlete's cells for a day range, from the covering index alone. */
 export const GRID_SQL = `SELECT athlete_id, day, grid_code, coalesce(template_id, planned_template_id)
@@ -87,18 +87,22 @@ const sql = preparedStatements({
   dayRange: ATHLETE_DAY_RANGE_SQL,
   countRange: ATHLETE_DAY_COUNT_SQL,
   doing: ATHLETE_DOING_SQL,
+  firstDate: 'SELECT min(date) FROM athlete_day',
+  pastWork: `SELECT athlete_id, day, block_id, week, is_deload, template_id, run_type, run_minutes, run_rpe
+     FROM athlete_day WHERE day < ? AND (template_id IS NOT NULL OR (run_type IS NOT NULL AND run_type <> 'rest')) ORDER BY athlete_id, day`,
+  deloadDates: 'SELECT date FROM athlete_day WHERE athlete_id = ? AND is_deload = 1 AND day BETWEEN ? AND ? ORDER BY day',
 });
 
 /** The grid query, rows as arrays: [athleteId, day, gridCode, templateId | null]. */
-export function gridRows(db: SquadDb, fromDay: number, toDay: number): [number, number, number, number | null][] {
+export function gridRows(db: FreshCalendarDb, fromDay: number, toDay: number): [number, number, number, number | null][] {
   return sql(db).grid.raw(true).all(fromDay, toDay) as [number, number, number, number | null][];
 }
 
-export function storedDays(db: SquadDb, athleteId: number, fromDay: number, toDay: number): StoredDay[] {
+export function storedDays(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): StoredDay[] {
   return sql(db).athleteDays.all(athleteId, fromDay, toDay) as StoredDay[];
 }
 
-export function storedDay(db: SquadDb, athleteId: number, day: number): AthleteDayRow | null {
+export function storedDay(db: FreshCalendarDb, athleteId: number, day: number): AthleteDayRow | null {
   const r = sql(db).oneDay.get(athleteId, day) as AthleteDaySqlRow | undefined;
   return r ? athleteDayOf(r) : null;
 }
@@ -152,11 +156,11 @@ export function activeAthletesInGroup(db: SquadDb, groupId: number): number[] {
   return sql(db).activeInGroup.pluck().all(groupId) as number[];
 }
 
-export function athletesUsingTemplate(db: SquadDb, templateId: number): number[] {
+export function athletesUsingTemplate(db: FreshCalendarDb, templateId: number): number[] {
   return sql(db).usingTemplate.pluck().all({ id: templateId }) as number[];
 }
 
-export function lastAthleteDay(db: SquadDb, athleteId: number): number | null {
+export function lastAthleteDay(db: FreshCalendarDb, athleteId: number): number | null {
   return (sql(db).lastDay.get(athleteId) as { last: number | null }).last;
 }
 
@@ -169,7 +173,7 @@ export interface DaySessions {
   run_type: RunType | null;
 }
 
-export function daySessions(db: SquadDb, athleteId: number, fromDay: number, toDay: number): DaySessions[] {
+export function daySessions(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): DaySessions[] {
   return sql(db).range.all(athleteId, fromDay, toDay) as DaySessions[];
 }
 
@@ -214,15 +218,43 @@ function athleteDayOf(r: AthleteDaySqlRow): AthleteDayRow {
 }
 
 /** One athlete's stored days in [fromDay, toDay], in date order (exports). */
-export function athleteDaysInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): AthleteDayRow[] {
+export function athleteDaysInRange(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): AthleteDayRow[] {
   return (sql(db).dayRange.all(athleteId, fromDay, toDay) as AthleteDaySqlRow[]).map(athleteDayOf);
 }
 
-export function countAthleteDays(db: SquadDb, athleteId: number, fromDay: number, toDay: number): number {
+export function countAthleteDays(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): number {
   return (sql(db).countRange.get(athleteId, fromDay, toDay) as { n: number }).n;
 }
 
 /** What an athlete does each stored day of a range, as arrays [day, templateId, runType, runMinutes, runRpe] (a group's calendar compares many athletes). */
-export function athleteDoingInRange(db: SquadDb, athleteId: number, fromDay: number, toDay: number): [number, number | null, RunType | null, number | null, number | null][] {
+export function athleteDoingInRange(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): [number, number | null, RunType | null, number | null, number | null][] {
   return sql(db).doing.raw(true).all(athleteId, fromDay, toDay) as [number, number | null, RunType | null, number | null, number | null][];
+}
+
+/** The first day anyone has anything planned (null: nothing is planned). */
+export function firstCalendarDate(db: FreshCalendarDb): string | null {
+  return sql(db).firstDate.pluck().get() as string | null;
+}
+
+/** A day with a session or a run to do, before `beforeDay` (the sample squad logs them). */
+export interface PastWorkDay {
+  athlete_id: number;
+  day: number;
+  block_id: number | null;
+  week: number | null;
+  is_deload: number;
+  template_id: number | null;
+  run_type: RunType | null;
+  run_minutes: number | null;
+  run_rpe: number | null;
+}
+
+/** Every athlete's days with a session or a run before `beforeDay`, by athlete then day (read whole: write after). */
+export function pastWorkDays(db: FreshCalendarDb, beforeDay: number): PastWorkDay[] {
+  return sql(db).pastWork.all(beforeDay) as PastWorkDay[];
+}
+
+/** An athlete's deload days in [fromDay, toDay], in date order. */
+export function deloadDates(db: FreshCalendarDb, athleteId: number, fromDay: number, toDay: number): string[] {
+  return sql(db).deloadDates.pluck().all(athleteId, fromDay, toDay) as string[];
 }

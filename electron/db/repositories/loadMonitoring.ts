@@ -7,7 +7,7 @@ import type { IsoDate } from '@shared/dates';
 import type { LoggedSessionInput, PlanDayInput, WellnessInput } from '@shared/load/series';
 import { dayNumber, isoDate } from '@shared/plan/days';
 import { preparedStatements } from '../statements';
-import type { SquadDb } from '../types';
+import type { FreshCalendarDb, SquadDb } from '../types';
 
 /** An athlete's plan days in a day range (the session's target and the block's deload rule come from PlanLookups). */
 export const LOAD_PLAN_DAYS_SQL = `SELECT date, is_deload, template_id, block_id, run_type, run_minutes, run_rpe
@@ -71,7 +71,7 @@ export function readPlanLookups(db: SquadDb): PlanLookups {
  * checks from `ranges.wellnessFrom` (each on or after `from`: the series needs less of them).
  */
 export function readAthleteLoadData(
-  db: SquadDb,
+  db: FreshCalendarDb,
   athleteId: number,
   from: IsoDate,
   to: IsoDate,
@@ -113,19 +113,19 @@ export function wellnessChecksInRange(db: SquadDb, athleteId: number, from: IsoD
 }
 
 /** The last deload day before `date`, or null. */
-export function lastDeloadBefore(db: SquadDb, athleteId: number, date: IsoDate): IsoDate | null {
+export function lastDeloadBefore(db: FreshCalendarDb, athleteId: number, date: IsoDate): IsoDate | null {
   const day = sql(db).lastDeload.pluck().get(athleteId, dayNumber(date)) as number | null;
   return day === null ? null : isoDate(day);
 }
 
 /** The first deload day after `date`, or null. */
-export function nextDeloadAfter(db: SquadDb, athleteId: number, date: IsoDate): IsoDate | null {
+export function nextDeloadAfter(db: FreshCalendarDb, athleteId: number, date: IsoDate): IsoDate | null {
   const day = sql(db).nextDeload.pluck().get(athleteId, dayNumber(date)) as number | null;
   return day === null ? null : isoDate(day);
 }
 
 /** The athlete's first plan day, and the first day of their data (plan or a logged session). */
-export function dataStart(db: SquadDb, athleteId: number): { firstPlanDay: IsoDate | null; firstDataDay: IsoDate | null } {
+export function dataStart(db: FreshCalendarDb, athleteId: number): { firstPlanDay: IsoDate | null; firstDataDay: IsoDate | null } {
   const s = sql(db);
   const planDay = s.firstPlan.pluck().get(athleteId) as number | null;
   const firstPlanDay = planDay === null ? null : isoDate(planDay);

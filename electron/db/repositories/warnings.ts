@@ -171,20 +171,14 @@ export function recentDismissals(db: SquadDb, since: string): Map<number, Dismis
 }
 
 /**
- * A fingerprint of everything the re-test declines depend on: results (replaced, never edited in
- * place, so their count and largest id move), sessions, tests and their typical errors, the re-test
- * settings and the roster. The warnings keep the declines until it changes.
+ * How many times the re-test data or the roster have been written (a counter kept by triggers,
+ * migration 006): the warnings keep the squad's re-test declines until it moves.
  */
-export const RETEST_VERSION_SQL = `SELECT (SELECT count(*) FROM test_entry) || '|' || coalesce((SELECT max(id) FROM test_entry), 0) || '|' ||
-  (SELECT count(*) FROM test_session) || '|' || coalesce((SELECT max(updated_at) FROM test_session), '') || '|' ||
-  (SELECT count(*) FROM test_definition) || '|' || coalesce((SELECT max(updated_at) FROM test_definition), '') || '|' ||
-  coalesce((SELECT updated_at FROM retest_settings), '') || '|' ||
-  (SELECT count(*) FROM athlete) || '|' || coalesce((SELECT max(updated_at) FROM athlete), '') || '|' ||
-  (SELECT count(*) FROM athlete WHERE archived_at IS NULL)`;
+export const RETEST_VERSION_SQL = "SELECT version FROM data_version WHERE area = 'retests'";
 
 const versionSql = preparedStatements({ version: RETEST_VERSION_SQL });
 
-export function retestDataVersion(db: SquadDb): string {
-  return versionSql(db).version.pluck().get() as string;
+export function retestDataVersion(db: SquadDb): number {
+  return versionSql(db).version.pluck().get() as number;
 }
 

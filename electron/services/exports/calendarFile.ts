@@ -44,7 +44,7 @@ import { listChanges, swapsOverlapping } from '@main/db/repositories/athleteChan
 import { athleteDaysInRange, athleteDoingInRange, type AthleteDayRow } from '@main/db/repositories/athleteDays';
 import { listEvents } from '@main/db/repositories/calendarEvents';
 import { groupCreatedAt } from '@main/db/repositories/groups';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb } from '@main/db/types';
 import { getSettings } from '../settings';
 import { asWriteFailure, chooseDestination } from './delivery';
 import { nextTick } from './jobs';
@@ -123,7 +123,7 @@ function runEvent(run: PlannedRun, at: { date: IsoDate; block: Block | undefined
   };
 }
 
-function athleteCalendar(db: SquadDb, lookup: ExportLookup, athlete: Athlete, range: Range, unit: MassUnit): BuiltCalendar {
+function athleteCalendar(db: FreshCalendarDb, lookup: ExportLookup, athlete: Athlete, range: Range, unit: MassUnit): BuiltCalendar {
   const subject = calendarSubjectKey('athlete', athlete.id, athlete.createdAt);
   const changes = new Map(listChanges(db, athlete.id, range.from, range.to).map((c) => [c.date, c]));
   const swaps = swapsOverlapping(db, athlete.id, range.from, range.to);
@@ -151,7 +151,7 @@ function athleteCalendar(db: SquadDb, lookup: ExportLookup, athlete: Athlete, ra
   return { name: athleteFullName(athlete), events: sortEvents(events) };
 }
 
-async function groupCalendar(db: SquadDb, lookup: ExportLookup, groupId: number, createdAt: string, range: Range, unit: MassUnit): Promise<BuiltCalendar> {
+async function groupCalendar(db: FreshCalendarDb, lookup: ExportLookup, groupId: number, createdAt: string, range: Range, unit: MassUnit): Promise<BuiltCalendar> {
   const group = lookup.groups.get(groupId);
   const subject = calendarSubjectKey('group', groupId, createdAt);
   const fromDay = dayNumber(range.from);

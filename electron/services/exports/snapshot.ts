@@ -10,21 +10,22 @@
  * and the snapshot checks that nothing was marked stale since.
  */
 import type { ApiContext } from '@main/api/context';
-import type { SquadDb } from '@main/db/types';
-import { withFreshCalendar } from '../plan/calendarStore';
+import type { FreshCalendarDb } from '@main/db/types';
+import { AppError } from '@shared/errors';
+import { freshSnapshot, withFreshCalendar } from '../plan/calendarStore';
 
-export async function withReadSnapshot<T>(ctx: ApiContext, read: (reader: SquadDb) => Promise<T>): Promise<T> {
+export async function withReadSnapshot<T>(ctx: ApiContext, read: (reader: FreshCalendarDb) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     withFreshCalendar(ctx.db, () => undefined);
     const reader = ctx.openRaw(ctx.status.databasePath, { readonly: true, fileMustExist: true });
     try {
       reader.pragma('busy_timeout = 5000');
       reader.exec('BEGIN');
-      // The first read starts the snapshot.
-      const stale = reader.prepare('SELECT count(*) AS n FROM athlete_day_pending').get() as { n: number };
-      // A roster change slipped in between the refresh and the snapshot: refresh again.
-      if (stale.n > 0 && attempt < 3) continue;
-      return await read(reader);
+      // The first read starts the snapshot. A roster change may slip in between the refresh and
+      // the snapshot: then refresh again.
+      const fresh = freshSnapshot(reader);
+      if (fresh) return await read(fresh);
+      if (attempt >= 3) throw new AppError('conflict', 'The squad kept changing while the export started; try the export again.');
     } finally {
       if (reader.inTransaction) reader.exec('ROLLBACK');
       reader.close();

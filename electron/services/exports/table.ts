@@ -10,7 +10,7 @@ import type { ExportColumn, ExportRow } from '@shared/exports/columns';
 import type { DayNumber } from '@shared/plan/days';
 import type { Block, Exercise, SessionTemplate } from '@shared/plan/model';
 import type { MassUnit } from '@shared/units';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb } from '@main/db/types';
 
 /** What the coach chose, resolved once per export against the squad it reads. */
 export interface ExportScope {
@@ -63,14 +63,14 @@ export interface ExportTable {
   usesDateRange: boolean;
   usesGroups: boolean;
   usesArchived: boolean;
-  columns(db: SquadDb, scope: ExportScope): readonly ExportColumn[];
+  columns(db: FreshCalendarDb, scope: ExportScope): readonly ExportColumn[];
   /** How many rows `rows` will give, cheaply (for the progress bar; an estimate is fine). */
-  countRows(db: SquadDb, scope: ExportScope): number;
+  countRows(db: FreshCalendarDb, scope: ExportScope): number;
   /**
    * The rows, in order. A generator: the export pulls rows in batches and hands control back
    * between them, so a big table never holds the main process for long or sits whole in memory.
    */
-  rows(db: SquadDb, scope: ExportScope): Iterable<ExportRow>;
+  rows(db: FreshCalendarDb, scope: ExportScope): Iterable<ExportRow>;
 }
 
 /** "Yes" / "No" for flags in a spreadsheet (a filter shows both words). */

@@ -77,32 +77,32 @@ export function listBlocks(db: SquadDb): Block[] {
 }
 
 export function createBlock(db: SquadDb, fields: BlockFields, now: Date): Block {
-  return withFreshCalendar(db, () => {
-    const endDate = checkBlock(db, fields, null);
-    const id = blocks.insertBlock(db, fields, endDate, now.toISOString());
-    refreshCalendar(db, athletesTargetedBy(db, fields), { from: fields.startDate, to: endDate });
-    return requireBlock(db, id);
+  return withFreshCalendar(db, (fresh) => {
+    const endDate = checkBlock(fresh, fields, null);
+    const id = blocks.insertBlock(fresh, fields, endDate, now.toISOString());
+    refreshCalendar(fresh, athletesTargetedBy(fresh, fields), { from: fields.startDate, to: endDate });
+    return requireBlock(fresh, id);
   });
 }
 
 export function updateBlock(db: SquadDb, id: number, fields: BlockFields, now: Date): Block {
-  return withFreshCalendar(db, () => {
-    const before = requireBlock(db, id);
-    const endDate = checkBlock(db, fields, id, before.athleteIds);
-    blocks.updateBlock(db, id, fields, endDate, now.toISOString());
-    const affected = [...athletesTargetedBy(db, before), ...athletesTargetedBy(db, fields)];
+  return withFreshCalendar(db, (fresh) => {
+    const before = requireBlock(fresh, id);
+    const endDate = checkBlock(fresh, fields, id, before.athleteIds);
+    blocks.updateBlock(fresh, id, fields, endDate, now.toISOString());
+    const affected = [...athletesTargetedBy(fresh, before), ...athletesTargetedBy(fresh, fields)];
     const from = before.startDate < fields.startDate ? before.startDate : fields.startDate;
     const to = before.endDate > endDate ? before.endDate : endDate;
-    refreshCalendar(db, affected, { from, to });
-    return requireBlock(db, id);
+    refreshCalendar(fresh, affected, { from, to });
+    return requireBlock(fresh, id);
   });
 }
 
 export function removeBlock(db: SquadDb, id: number): Block {
-  return withFreshCalendar(db, () => {
-    const block = requireBlock(db, id);
-    blocks.deleteBlock(db, id);
-    refreshCalendar(db, athletesTargetedBy(db, block), { from: block.startDate, to: block.endDate });
+  return withFreshCalendar(db, (fresh) => {
+    const block = requireBlock(fresh, id);
+    blocks.deleteBlock(fresh, id);
+    refreshCalendar(fresh, athletesTargetedBy(fresh, block), { from: block.startDate, to: block.endDate });
     return block;
   });
 }

@@ -23,7 +23,7 @@ import { findExercise } from '@main/db/repositories/exercises';
 import { listGroups } from '@main/db/repositories/groups';
 import { readSettings } from '@main/db/repositories/settings';
 import { findTemplate } from '@main/db/repositories/templates';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb, SquadDb } from '@main/db/types';
 import { preparedStatements } from '@main/db/statements';
 import { withFreshCalendar } from './calendarStore';
 
@@ -36,24 +36,24 @@ const sql = preparedStatements({
  * (`athlete_day_by_day`) into two flat arrays; nothing per cell is allocated.
  */
 export function calendarGrid(db: SquadDb, from: string, to: string): CalendarGrid {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const fromDay = dayNumber(from);
     const toDay = dayNumber(to);
     const dayCount = toDay - fromDay + 1;
-    const athleteIds = days.activeAthleteIds(db);
+    const athleteIds = days.activeAthleteIds(fresh);
     const rowOf: number[] = [];
     athleteIds.forEach((id, i) => (rowOf[id] = i));
     const size = athleteIds.length * dayCount;
     const cells = new Array<number>(size).fill(0);
     const strength = new Array<number>(size).fill(0);
-    for (const [athleteId, day, code, templateId] of days.gridRows(db, fromDay, toDay)) {
+    for (const [athleteId, day, code, templateId] of days.gridRows(fresh, fromDay, toDay)) {
       const row = rowOf[athleteId];
       if (row === undefined) continue;
       const at = row * dayCount + (day - fromDay);
       cells[at] = code;
       strength[at] = templateId ?? 0;
     }
-    const blocks = blocksOverlapping(db, from, to).map((b) => ({
+    const blocks = blocksOverlapping(fresh, from, to).map((b) => ({
       id: b.id,
       name: b.name,
       phase: b.phase,
@@ -70,21 +70,21 @@ export function calendarGrid(db: SquadDb, from: string, to: string): CalendarGri
       athleteIds,
       cells,
       strength,
-      templates: sql(db).gridTemplates.all() as CalendarGrid['templates'],
+      templates: sql(fresh).gridTemplates.all() as CalendarGrid['templates'],
       blocks,
-      events: listEvents(db, from, to),
+      events: listEvents(fresh, from, to),
     };
   });
 }
 
 /** One athlete's day: everything the day panel shows and a session sheet needs. */
 export function dayDetail(db: SquadDb, athleteId: number, date: string): DayDetail {
-  return withFreshCalendar(db, () => {
-    const athlete = findAthlete(db, athleteId);
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = findAthlete(fresh, athleteId);
     if (!athlete) throw new AppError('not_found', `There is no athlete with record number ${athleteId}; they may have been removed.`);
     const day = dayNumber(date);
-    const { stored, block, template, swaps, session } = sessionOn(db, athleteId, date);
-    const change = changesRepo.getChange(db, athleteId, date);
+    const { stored, block, template, swaps, session } = sessionOn(fresh, athleteId, date);
+    const change = changesRepo.getChange(fresh, athleteId, date);
     const cell = decodeGridCell(stored?.gridCode ?? 0);
     const week = stored?.week ?? 1;
     const isDeload = stored?.isDeload ?? false;
@@ -105,14 +105,14 @@ export function dayDetail(db: SquadDb, athleteId: number, date: string): DayDeta
       : [];
 
     // The rules over the eight weeks up to this day (what decides the flags shown on it).
-    const history = days.storedDays(db, athleteId, day - 56, day);
-    const firstDayOfWeek = readSettings(db)?.firstDayOfWeek ?? 1;
+    const history = days.storedDays(fresh, athleteId, day - 56, day);
+    const firstDayOfWeek = readSettings(fresh)?.firstDayOfWeek ?? 1;
     const ruleBreaks = checkPlanningRules(
       history.map((s) => ({ day: s.day, sessionType: s.session_type, phase: s.phase, blockId: s.block_id, runType: s.run_type, isDeload: s.is_deload === 1 })),
       { firstDayOfWeek, longRaceGoal: athlete.raceGoal !== null && raceGoalMeters(athlete.raceGoal) >= LONG_RACE_GOAL_METERS },
     ).filter((b) => b.day === day);
 
-    const events = listEvents(db, date, date).filter(
+    const events = listEvents(fresh, date, date).filter(
       (e) => (e.groupId === null && e.athleteId === null) || (e.groupId !== null && e.groupId === athlete.groupId) || e.athleteId === athlete.id,
     );
 
@@ -162,7 +162,7 @@ export interface SessionOfDay {
  * `withFreshCalendar`; `cache` lets a caller building many athletes' days look each exercise,
  * template and block up once.
  */
-export function sessionOn(db: SquadDb, athleteId: number, date: string, cache: SessionLookups = sessionLookups(db)): SessionOfDay {
+export function sessionOn(db: FreshCalendarDb, athleteId: number, date: string, cache: SessionLookups = sessionLookups(db)): SessionOfDay {
   const stored = days.storedDay(db, athleteId, dayNumber(date));
   const block = stored?.blockId != null ? cache.block(stored.blockId) : null;
   const template = stored?.templateId != null ? cache.template(stored.templateId) : null;

@@ -4,7 +4,8 @@
  * rules broken on each day. Every plan edit calls `refreshCalendar` for the athletes and dates it
  * touched, inside its own transaction; roster and settings changes mark athletes in
  * athlete_day_pending (triggers), and `flushPendingCalendar` rebuilds them before the calendar
- * is read or written. Anything reading athlete_day goes through `withFreshCalendar`.
+ * is read or written. Reading athlete_day needs a `FreshCalendarDb`, which only `withFreshCalendar`
+ * (and `freshSnapshot`, for an export's snapshot) hand out.
  */
 import { raceGoalMeters } from '@shared/domain/roster';
 import type { DayNumber } from '@shared/plan/days';
@@ -20,7 +21,7 @@ import * as days from '@main/db/repositories/athleteDays';
 import { blocksOverlapping, listBlocks } from '@main/db/repositories/blocks';
 import { readSettings } from '@main/db/repositories/settings';
 import { listTemplates } from '@main/db/repositories/templates';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb, SquadDb } from '@main/db/types';
 
 /** What a rebuild needs besides the athlete's own rows, loaded once per rebuild. */
 interface PlanContext {
@@ -174,7 +175,7 @@ function rebuildAthleteWindow(db: SquadDb, athleteId: number, fromDay: DayNumber
  * `writeFrom` on (with seven weeks of history before it for context).
  */
 function recomputeRuleFlags(db: SquadDb, athlete: days.PlanAthlete, writeFrom: DayNumber, firstDayOfWeek: number): void {
-  const stored = days.storedDays(db, athlete.id, writeFrom - RULE_CONTEXT_DAYS, Number.MAX_SAFE_INTEGER);
+  const stored = days.storedDays(ownRows(db), athlete.id, writeFrom - RULE_CONTEXT_DAYS, Number.MAX_SAFE_INTEGER);
   const breaks = checkPlanningRules(
     stored.map((s) => ({ day: s.day, sessionType: s.session_type, phase: s.phase, blockId: s.block_id, runType: s.run_type, isDeload: s.is_deload === 1 })),
     { firstDayOfWeek, longRaceGoal: longRaceGoal(athlete) },
@@ -236,12 +237,30 @@ export function flushPendingCalendar(db: SquadDb): number {
   return pending.length;
 }
 
-/** Run `fn` in a transaction that first brings the calendar up to date. */
-export function withFreshCalendar<T>(db: SquadDb, fn: () => T): T {
+/**
+ * Run `fn` in a transaction that first brings the calendar up to date; `fn` gets the handle that
+ * the calendar's reads require (the only way to make one besides `freshSnapshot`).
+ */
+export function withFreshCalendar<T>(db: SquadDb, fn: (fresh: FreshCalendarDb) => T): T {
   return db.transaction(() => {
     flushPendingCalendar(db);
-    return fn();
+    return fn(db as FreshCalendarDb);
   })();
+}
+
+/**
+ * An export's read-only snapshot (a connection inside its read transaction, opened after
+ * `withFreshCalendar` on the app's connection), as a fresh handle when no athlete has been
+ * marked for a rebuild since; null when one has (take the snapshot again).
+ */
+export function freshSnapshot(reader: SquadDb): FreshCalendarDb | null {
+  if (!reader.inTransaction) throw new Error('freshSnapshot: begin the read transaction first');
+  return days.pendingAthletes(reader).length === 0 ? (reader as FreshCalendarDb) : null;
+}
+
+/** The rows this module has just written are up to date: it may read them back during a rebuild. */
+function ownRows(db: SquadDb): FreshCalendarDb {
+  return db as FreshCalendarDb;
 }
 
 /** Active athletes a block applies to: the members of its groups and the athletes it names. */

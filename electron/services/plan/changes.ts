@@ -96,16 +96,16 @@ class ChangeWriter {
 
 /** Apply one change to every athlete-day of a selection (athletes × dates). */
 export function applyChange(db: SquadDb, input: { athleteIds: number[]; from: string; to: string; action: ChangeAction }, now: Date): ChangeResult {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const athleteIds = [...new Set(input.athleteIds)];
-    athleteIds.forEach((id) => requireActiveAthlete(db, id));
+    athleteIds.forEach((id) => requireActiveAthlete(fresh, id));
     const action = input.action;
-    if (action.kind === 'setStrength') requireTemplateId(db, action.templateId, 'action.templateId');
-    const writer = new ChangeWriter(db, now.toISOString());
+    if (action.kind === 'setStrength') requireTemplateId(fresh, action.templateId, 'action.templateId');
+    const writer = new ChangeWriter(fresh, now.toISOString());
     const fromDay = dayNumber(input.from);
     const toDay = dayNumber(input.to);
     for (const athleteId of athleteIds) {
-      const stored = new Map(daySessions(db, athleteId, fromDay, toDay).map((d) => [d.day, d]));
+      const stored = new Map(daySessions(fresh, athleteId, fromDay, toDay).map((d) => [d.day, d]));
       for (let day = fromDay; day <= toDay; day += 1) {
         const date = isoDate(day);
         const plan = stored.get(day);
@@ -146,12 +146,12 @@ export function applyChange(db: SquadDb, input: { athleteIds: number[]; from: st
 
 /** Reset athlete-days to the group plan (a moved session's other day goes back too). */
 export function clearChanges(db: SquadDb, input: { athleteIds: number[]; from: string; to: string }, now: Date): ChangeResult {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const athleteIds = [...new Set(input.athleteIds)];
-    athleteIds.forEach((id) => requireActiveAthlete(db, id));
-    const writer = new ChangeWriter(db, now.toISOString());
+    athleteIds.forEach((id) => requireActiveAthlete(fresh, id));
+    const writer = new ChangeWriter(fresh, now.toISOString());
     for (const athleteId of athleteIds) {
-      for (const change of changesRepo.listChanges(db, athleteId, input.from, input.to)) {
+      for (const change of changesRepo.listChanges(fresh, athleteId, input.from, input.to)) {
         writer.releaseMovePartner(athleteId, change.strength);
         writer.set(athleteId, change.date, null);
       }
@@ -162,20 +162,20 @@ export function clearChanges(db: SquadDb, input: { athleteIds: number[]; from: s
 
 /** Move an athlete's strength session from one day to another free day. */
 export function moveSession(db: SquadDb, input: { athleteId: number; from: string; to: string }, now: Date): ChangeResult {
-  return withFreshCalendar(db, () => {
-    const athlete = requireActiveAthlete(db, input.athleteId, 'athleteId');
+  return withFreshCalendar(db, (fresh) => {
+    const athlete = requireActiveAthlete(fresh, input.athleteId, 'athleteId');
     const name = athleteFullName(athlete);
-    const source = storedDay(db, athlete.id, dayNumber(input.from));
+    const source = storedDay(fresh, athlete.id, dayNumber(input.from));
     if (!source || source.templateId === null) {
       throw new AppError('conflict', `${name} has no strength session on ${formatDateLong(input.from)} to move.`, { from: 'No session on this day' });
     }
-    const target = storedDay(db, athlete.id, dayNumber(input.to));
+    const target = storedDay(fresh, athlete.id, dayNumber(input.to));
     if (target && target.templateId !== null) {
-      const template = findTemplate(db, target.templateId);
+      const template = findTemplate(fresh, target.templateId);
       const message = `${name} already has ${template ? `"${template.name}"` : 'a session'} on ${formatDateLong(input.to)}. Move to a free day, or skip or replace that session instead.`;
       throw new AppError('conflict', message, { to: message });
     }
-    const writer = new ChangeWriter(db, now.toISOString());
+    const writer = new ChangeWriter(fresh, now.toISOString());
     const sourceChange = writer.get(athlete.id, input.from) ?? EMPTY;
     const templateId = source.templateId;
     if (sourceChange.strength?.kind === 'moved_in') {
@@ -202,17 +202,17 @@ export function moveSession(db: SquadDb, input: { athleteId: number; from: strin
 
 /** Write athlete-days back exactly as given (the undo of any change). */
 export function restoreChanges(db: SquadDb, rows: readonly ChangeSnapshot[], now: Date): ChangeResult {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const checked = new Set<number>();
     rows.forEach((row, i) => {
       if (!checked.has(row.athleteId)) {
-        if (!findAthlete(db, row.athleteId)) throw new AppError('not_found', `There is no athlete with record number ${row.athleteId} any more.`, { [`rows.${i}.athleteId`]: 'Unknown athlete' });
+        if (!findAthlete(fresh, row.athleteId)) throw new AppError('not_found', `There is no athlete with record number ${row.athleteId} any more.`, { [`rows.${i}.athleteId`]: 'Unknown athlete' });
         checked.add(row.athleteId);
       }
       const s = row.change?.strength;
-      if (s && (s.kind === 'replace' || s.kind === 'moved_in')) requireTemplateId(db, s.templateId, `rows.${i}.change.strength.templateId`);
+      if (s && (s.kind === 'replace' || s.kind === 'moved_in')) requireTemplateId(fresh, s.templateId, `rows.${i}.change.strength.templateId`);
     });
-    const writer = new ChangeWriter(db, now.toISOString());
+    const writer = new ChangeWriter(fresh, now.toISOString());
     for (const row of rows) writer.set(row.athleteId, row.date, row.change);
     return writer.finish();
   });
@@ -226,33 +226,33 @@ export function listSwaps(db: SquadDb, athleteId: number): ExerciseSwap[] {
 }
 
 export function createSwaps(db: SquadDb, swaps: readonly Omit<ExerciseSwap, 'id'>[], now: Date): ExerciseSwap[] {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const stamp = now.toISOString();
     const created = swaps.map((s, i) => {
-      requireActiveAthlete(db, s.athleteId, `swaps.${i}.athleteId`);
-      if (!findExercise(db, s.exerciseId)) throw new AppError('not_found', 'That exercise does not exist (any more).', { [`swaps.${i}.exerciseId`]: 'Choose an exercise' });
-      if (!findExercise(db, s.replacementId)) throw new AppError('not_found', 'The exercise to swap in does not exist (any more).', { [`swaps.${i}.replacementId`]: 'Choose an exercise' });
-      return changesRepo.insertSwap(db, s, stamp);
+      requireActiveAthlete(fresh, s.athleteId, `swaps.${i}.athleteId`);
+      if (!findExercise(fresh, s.exerciseId)) throw new AppError('not_found', 'That exercise does not exist (any more).', { [`swaps.${i}.exerciseId`]: 'Choose an exercise' });
+      if (!findExercise(fresh, s.replacementId)) throw new AppError('not_found', 'The exercise to swap in does not exist (any more).', { [`swaps.${i}.replacementId`]: 'Choose an exercise' });
+      return changesRepo.insertSwap(fresh, s, stamp);
     });
     refreshCalendar(
-      db,
+      fresh,
       swaps.map((s) => s.athleteId),
       null,
     );
-    return created.map((id) => changesRepo.findSwap(db, id) as ExerciseSwap);
+    return created.map((id) => changesRepo.findSwap(fresh, id) as ExerciseSwap);
   });
 }
 
 export function removeSwaps(db: SquadDb, ids: readonly number[]): ExerciseSwap[] {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const removed = [...new Set(ids)].map((id) => {
-      const swap = changesRepo.findSwap(db, id);
+      const swap = changesRepo.findSwap(fresh, id);
       if (!swap) throw new AppError('not_found', 'That exercise swap does not exist (any more).');
       return swap;
     });
-    removed.forEach((s) => changesRepo.deleteSwap(db, s.id));
+    removed.forEach((s) => changesRepo.deleteSwap(fresh, s.id));
     refreshCalendar(
-      db,
+      fresh,
       removed.map((s) => s.athleteId),
       null,
     );
@@ -269,17 +269,17 @@ export const SUGGESTION_WINDOW_DAYS = 28;
  * coach decides (swaps.create).
  */
 export function injurySuggestions(db: SquadDb, athleteId: number | null, now: Date): AthleteSuggestions[] {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const today = localToday(now);
-    const athletes = athleteId !== null ? [findAthlete(db, athleteId)].filter((a): a is Athlete => a !== null) : listAthletes(db, 'active');
-    const templates = new Map(listTemplates(db).map((t) => [t.id, t]));
+    const athletes = athleteId !== null ? [findAthlete(fresh, athleteId)].filter((a): a is Athlete => a !== null) : listAthletes(fresh, 'active');
+    const templates = new Map(listTemplates(fresh).map((t) => [t.id, t]));
     const result: AthleteSuggestions[] = [];
     for (const athlete of athletes) {
       if (!athlete.injured || athlete.archivedAt !== null) continue;
       const fromDay = dayNumber(today);
-      const sessions = daySessions(db, athlete.id, fromDay, fromDay + SUGGESTION_WINDOW_DAYS - 1).filter((d) => d.template_id !== null);
+      const sessions = daySessions(fresh, athlete.id, fromDay, fromDay + SUGGESTION_WINDOW_DAYS - 1).filter((d) => d.template_id !== null);
       if (sessions.length === 0) continue;
-      const swaps = changesRepo.swapsOverlapping(db, athlete.id, today, isoDate(fromDay + SUGGESTION_WINDOW_DAYS - 1));
+      const swaps = changesRepo.swapsOverlapping(fresh, athlete.id, today, isoDate(fromDay + SUGGESTION_WINDOW_DAYS - 1));
       const suggestions: InjurySuggestion[] = [];
       const seen = new Set<number>();
       for (const s of sessions) {
@@ -289,15 +289,15 @@ export function injurySuggestions(db: SquadDb, athleteId: number | null, now: Da
           seen.add(p.exerciseId);
           const covered = swaps.some((w) => w.exerciseId === p.exerciseId && w.fromDate <= date && (w.toDate === null || w.toDate >= date));
           if (covered) continue;
-          const exercise = findExercise(db, p.exerciseId);
-          const regression = exercise?.regressionId != null ? findExercise(db, exercise.regressionId) : null;
+          const exercise = findExercise(fresh, p.exerciseId);
+          const regression = exercise?.regressionId != null ? findExercise(fresh, exercise.regressionId) : null;
           if (exercise && regression) suggestions.push({ exerciseId: exercise.id, exerciseName: exercise.name, regressionId: regression.id, regressionName: regression.name, firstDate: date });
         }
       }
       if (suggestions.length === 0) continue;
       // Swaps run to the end of the block the first session belongs to (or the window's end).
-      const first = storedDay(db, athlete.id, (sessions[0] as { day: number }).day);
-      const block = first?.blockId != null ? findBlock(db, first.blockId) : null;
+      const first = storedDay(fresh, athlete.id, (sessions[0] as { day: number }).day);
+      const block = first?.blockId != null ? findBlock(fresh, first.blockId) : null;
       result.push({
         athleteId: athlete.id,
         injuryNotes: athlete.injuryNotes,

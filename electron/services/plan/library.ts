@@ -146,22 +146,22 @@ export function createTemplate(db: SquadDb, fields: TemplateFields, now: Date): 
  * treat A as heavy) or the exercises change (a swap may now touch, or stop touching, a day).
  */
 export function updateTemplate(db: SquadDb, id: number, fields: TemplateFields, now: Date): SessionTemplate {
-  return withFreshCalendar(db, () => {
-    const before = requireTemplate(db, id);
-    const key = checkTemplate(db, fields, id);
-    templates.updateTemplate(db, id, fields, key, now.toISOString());
+  return withFreshCalendar(db, (fresh) => {
+    const before = requireTemplate(fresh, id);
+    const key = checkTemplate(fresh, fields, id);
+    templates.updateTemplate(fresh, id, fields, key, now.toISOString());
     const exercisesBefore = [...new Set(before.prescriptions.map((p) => p.exerciseId))].sort().join(',');
     const exercisesAfter = [...new Set(fields.prescriptions.map((p) => p.exerciseId))].sort().join(',');
     if (exercisesBefore !== exercisesAfter) {
-      const users = new Set(athletesUsingTemplate(db, id));
+      const users = new Set(athletesUsingTemplate(fresh, id));
       refreshCalendar(
-        db,
-        athletesWithSwaps(db).filter((a) => users.has(a)),
+        fresh,
+        athletesWithSwaps(fresh).filter((a) => users.has(a)),
         null,
       );
     }
-    if (before.sessionType !== fields.sessionType) refreshRuleFlags(db, athletesUsingTemplate(db, id));
-    return requireTemplate(db, id);
+    if (before.sessionType !== fields.sessionType) refreshRuleFlags(fresh, athletesUsingTemplate(fresh, id));
+    return requireTemplate(fresh, id);
   });
 }
 

@@ -24,7 +24,8 @@ import type { WellnessResult } from '@shared/sheets/results';
 import { dayNumber } from '@shared/plan/days';
 import type { ChangeSnapshot } from '@shared/plan/views';
 import { insertRun, insertWellness } from '@main/db/repositories/trainingLogs';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb, SquadDb } from '@main/db/types';
+import { deloadDates, firstCalendarDate } from '@main/db/repositories/athleteDays';
 import { applyChange, restoreChanges } from '../plan/changes';
 
 export interface LoadSampleAthlete {
@@ -33,14 +34,14 @@ export interface LoadSampleAthlete {
 }
 
 export function loadSampleLoadHistory(
-  db: SquadDb,
+  db: FreshCalendarDb,
   options: { seed: number; size: SquadSize; athletes: readonly LoadSampleAthlete[]; athleteIds: readonly number[] },
   now: Date,
 ): { summerRuns: number; featured: Map<number, WarningRole> } {
   const random = loadHistoryStream(options.seed);
   const today = localToday(now);
   const stamp = now.toISOString();
-  const planStart = db.prepare('SELECT min(date) FROM athlete_day').pluck().get() as string | null;
+  const planStart = firstCalendarDate(db);
   const roles = featuredAthletes(options.athletes, options.size);
   const featured = new Map<number, WarningRole>();
   for (const [index, role] of roles) {
@@ -120,7 +121,6 @@ const sql = preparedStatements({
   setStrength: 'UPDATE strength_log SET session_rpe = ?, minutes = ? WHERE id = ?',
   deleteRun: 'DELETE FROM run_log WHERE athlete_id = ? AND date = ?',
   deleteWellness: 'DELETE FROM wellness_entry WHERE athlete_id = ? AND date = ?',
-  deloadDays: 'SELECT date FROM athlete_day WHERE athlete_id = ? AND is_deload = 1 AND day BETWEEN ? AND ? ORDER BY day',
 });
 
 /** Mean daily load (AU) over a range, rest days included; 250 AU when nothing was logged. */
@@ -169,8 +169,8 @@ function writeChecks(
 }
 
 /** The large squad plans a deload every few weeks: the featured athlete's last ones are marked "not a deload". */
-function undoRecentDeloads(db: SquadDb, athleteId: number, today: IsoDate, now: Date): void {
-  const dates = sql(db).deloadDays.pluck().all(athleteId, dayNumber(today) - 70, dayNumber(today) + 7) as string[];
+function undoRecentDeloads(db: FreshCalendarDb, athleteId: number, today: IsoDate, now: Date): void {
+  const dates = deloadDates(db, athleteId, dayNumber(today) - 70, dayNumber(today) + 7);
   // Contiguous runs of deload days, each changed in one step.
   let start: string | null = null;
   let previous: string | null = null;

@@ -8,7 +8,7 @@
 import { localToday } from '@shared/dates';
 import { DEFAULT_DELOAD_RULE } from '@shared/plan/defaults';
 import { dayNumber, isoDate } from '@shared/plan/days';
-import type { Block, Exercise, RunType, SessionTemplate } from '@shared/plan/model';
+import type { Block, Exercise, SessionTemplate } from '@shared/plan/model';
 import { prescriptionForWeek } from '@shared/plan/progression';
 import { TEMPLATE_LIBRARY } from '@shared/plan/templateLibrary';
 import { AthleteStrength, logStream, maxKindOf, sampleDayLog, sampleMaxes, sampleSessionOnlyLog, sessionOnlyStream, type LogSampleAthlete, type PlannedDay, type PlannedLine } from '@shared/sample/logs';
@@ -19,26 +19,16 @@ import { findExerciseIdByCode, listExercises } from '@main/db/repositories/exerc
 import { listTemplates } from '@main/db/repositories/templates';
 import { bulkLogWriter } from '@main/db/repositories/trainingLogs';
 import { writeMax } from '@main/db/repositories/workingMaxes';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb } from '@main/db/types';
+import { firstCalendarDate, pastWorkDays, type PastWorkDay } from '@main/db/repositories/athleteDays';
 import { gymOf } from '../sheets/sheets';
 
 /** The large squad's sessions keep their sets this far back (shared/sample/logs.ts). */
 const SETS_KEPT_WEEKS = 12;
 
-interface PastDayRow {
-  athlete_id: number;
-  day: number;
-  block_id: number | null;
-  week: number | null;
-  is_deload: number;
-  template_id: number | null;
-  run_type: RunType | null;
-  run_minutes: number | null;
-  run_rpe: number | null;
-}
 
 export function loadSampleLogs(
-  db: SquadDb,
+  db: FreshCalendarDb,
   options: { seed: number; size: SquadSize; athletes: readonly LogSampleAthlete[]; athleteIds: readonly number[] },
   now: Date,
 ): { maxes: number; strengthLogs: number; sets: number } {
@@ -47,7 +37,7 @@ export function loadSampleLogs(
   const today = localToday(now);
   const stamp = now.toISOString();
   const gym = gymOf(db, now);
-  const firstDay = db.prepare('SELECT min(date) FROM athlete_day').pluck().get() as string | null;
+  const firstDay = firstCalendarDate(db);
   if (firstDay === null) return { maxes: 0, strengthLogs: 0, sets: 0 };
 
   // The exercises the built-in templates load: the ones a coach would enter maxes for.
@@ -83,7 +73,7 @@ export function loadSampleLogs(
   };
   // The same template in the same week of the same block is the same session for everyone.
   const sessions = new Map<string, PlannedLine[]>();
-  const linesOf = (row: PastDayRow): PlannedLine[] => {
+  const linesOf = (row: PastWorkDay): PlannedLine[] => {
     const key = `${row.template_id}:${row.block_id}:${row.week}:${row.is_deload}`;
     let lines = sessions.get(key);
     if (!lines) {
@@ -102,12 +92,8 @@ export function loadSampleLogs(
   let sets = 0;
   const setsFrom = dayNumber(today) - SETS_KEPT_WEEKS * 7;
   const writer = bulkLogWriter(db, stamp);
-  const pastDays = db.prepare(
-    `SELECT athlete_id, day, block_id, week, is_deload, template_id, run_type, run_minutes, run_rpe
-     FROM athlete_day WHERE day < ? AND (template_id IS NOT NULL OR (run_type IS NOT NULL AND run_type <> 'rest')) ORDER BY athlete_id, day`,
-  );
   // Read first, then write (SQLite cannot write while a read is still open on the connection).
-  for (const row of pastDays.all(dayNumber(today)) as PastDayRow[]) {
+  for (const row of pastWorkDays(db, dayNumber(today))) {
     const i = indexOf.get(row.athlete_id);
     if (i === undefined) continue;
     const athlete = options.athletes[i] as LogSampleAthlete;

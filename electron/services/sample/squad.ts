@@ -11,6 +11,7 @@ import { loadSampleRetests } from './retests';
 import { loadSampleLogs } from './logs';
 import { loadSampleLoadHistory } from './load';
 import { getSettings } from '../settings';
+import { withFreshCalendar } from '../plan/calendarStore';
 
 /**
  * Write the generated squad into an empty database, in one transaction. The sample is for
@@ -36,8 +37,11 @@ export function loadGeneratedSquad(db: SquadDb, options: { seed: number; size: S
     });
     loadGeneratedPlan(db, options, squad, { groups: groupIds, athletes: athleteIds }, now);
     loadSampleRetests(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
-    loadSampleLogs(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
-    loadSampleLoadHistory(db, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
+    // The logs follow the plan as the calendar table has it.
+    withFreshCalendar(db, (fresh) => {
+      loadSampleLogs(fresh, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
+      loadSampleLoadHistory(fresh, { seed: options.seed, size: options.size, athletes: squad.athletes, athleteIds }, now);
+    });
     return { athletes: squad.athletes.length, groups: squad.groups.length };
   })();
 }

@@ -17,9 +17,9 @@ import { withFreshCalendar } from '../plan/calendarStore';
 import { sheetDay } from './sheets';
 
 export function resultsDay(db: SquadDb, selection: DaySelection, now: Date): ResultsDay {
-  return withFreshCalendar(db, () => {
-    const sheet = sheetDay(db, selection, now);
-    return { sheet, results: sheet.sheets.map((s) => readDayResults(db, s.athlete.id, selection.date)) };
+  return withFreshCalendar(db, (fresh) => {
+    const sheet = sheetDay(fresh, selection, now);
+    return { sheet, results: sheet.sheets.map((s) => readDayResults(fresh, s.athlete.id, selection.date)) };
   });
 }
 

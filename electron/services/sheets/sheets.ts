@@ -73,20 +73,20 @@ function concerns(event: CalendarEvent, athlete: Athlete): boolean {
 
 /** The sheets of a day. Athletes with nothing planned that day get no sheet and are listed apart. */
 export function sheetDay(db: SquadDb, selection: DaySelection, now: Date): SheetDay {
-  return withFreshCalendar(db, () => {
+  return withFreshCalendar(db, (fresh) => {
     const { date } = selection;
-    const settings = getSettings(db, now);
+    const settings = getSettings(fresh, now);
     const gym = gymFrom(settings);
-    const athletes = selectedAthletes(db, selection);
-    const groupNames = new Map(listGroups(db).map((g) => [g.id, g.name]));
-    const lookups = sessionLookups(db);
-    const events = listEvents(db, date, date);
+    const athletes = selectedAthletes(fresh, selection);
+    const groupNames = new Map(listGroups(fresh).map((g) => [g.id, g.name]));
+    const lookups = sessionLookups(fresh);
+    const events = listEvents(fresh, date, date);
     const sheets: AthleteSheet[] = [];
     const nothingPlanned: SheetDay['nothingPlanned'] = [];
 
     for (const athlete of athletes) {
       const name = athleteFullName(athlete);
-      const { stored, block, template, swaps, session } = sessionOn(db, athlete.id, date, lookups);
+      const { stored, block, template, swaps, session } = sessionOn(fresh, athlete.id, date, lookups);
       const hasRun = stored?.runType != null && stored.runType !== 'rest';
       if (!stored || (!template && !hasRun)) {
         nothingPlanned.push({ id: athlete.id, name });
@@ -98,7 +98,7 @@ export function sheetDay(db: SquadDb, selection: DaySelection, now: Date): Sheet
         swaps,
         injured: athlete.injured,
         exercise: lookups.exercise,
-        maxFor: workingMaxLookup(db, athlete.id, date),
+        maxFor: workingMaxLookup(fresh, athlete.id, date),
         gym,
         deloadLoadReduction: block?.deload.loadReduction ?? 0,
       });
@@ -128,7 +128,7 @@ export function sheetDay(db: SquadDb, selection: DaySelection, now: Date): Sheet
           : null,
         lines,
         run: hasRun && stored.runType ? { type: stored.runType, minutes: stored.runMinutes ?? 0, rpe: stored.runRpe ?? 0, state: cell.runChanged ? 'changed' : 'plan' } : null,
-        note: getChange(db, athlete.id, date)?.note ?? '',
+        note: getChange(fresh, athlete.id, date)?.note ?? '',
         events: events.filter((e) => concerns(e, athlete)).map((e) => ({ kind: e.kind, name: e.name })),
       });
     }

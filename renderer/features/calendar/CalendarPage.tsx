@@ -51,7 +51,7 @@ export function CalendarPage() {
   const templatesQuery = useApiQuery('templates.list', {}, { enabled: firstPageIn });
   const suggestionsQuery = useApiQuery('swaps.suggestions', {}, { enabled: firstPageIn });
   // Deload warnings (issue 7): a yellow corner on the athlete's days from when the warning applies.
-  const warningsQuery = useApiQuery('warnings.list', {}, { enabled: firstPageIn, staleTime: 0 });
+  const warningsQuery = useApiQuery('warnings.list', {}, { enabled: firstPageIn });
   const changes = useChanges();
 
   const [zoom, setZoomState] = useState<Zoom>(() => (sessionStorage.getItem(ZOOM_KEY) as Zoom | null) ?? 'month');
@@ -86,7 +86,6 @@ export function CalendarPage() {
       queryKey: ['calendar.grid', { from: p.from, to: p.to }],
       queryFn: () => call('calendar.grid', { from: p.from, to: p.to }),
       enabled: settings !== undefined && summaryQuery.data?.blocks !== 0 && (i === 0 || firstPageIn),
-      staleTime: 30_000,
     })),
   });
 

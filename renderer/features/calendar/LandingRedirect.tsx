@@ -3,7 +3,7 @@ import { useApiQuery } from '@renderer/api/hooks';
 
 /** Where the app opens: the calendar once a plan exists, else the roster (build the squad first). */
 export function LandingRedirect() {
-  const summary = useApiQuery('calendar.summary', {}, { staleTime: 0 });
+  const summary = useApiQuery('calendar.summary', {});
   if (summary.isPending) return null;
   return <Navigate to={!summary.isError && summary.data.blocks > 0 ? '/calendar' : '/roster'} replace />;
 }

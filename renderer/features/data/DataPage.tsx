@@ -40,14 +40,14 @@ function PathLine({ label, value }: { label: string; value: string }) {
 }
 
 export function DataPage() {
-  const status = useApiQuery('app.status', {}, { staleTime: Infinity });
+  const status = useApiQuery('app.status', {});
   const backups = useApiQuery('backups.list', {});
   const athletes = useApiQuery('athletes.list', { status: 'all' });
   const groups = useApiQuery('groups.list', {});
   const settings = useApiQuery('settings.get', {});
   const exportOptions = useApiQuery('exports.options', {});
   const summary = useApiQuery('calendar.summary', {});
-  const create = useApiMutation('backups.create', { invalidates: ['backups'] });
+  const create = useApiMutation('backups.create');
   const queryClient = useQueryClient();
   const undo = useUndo();
   const [importOpen, setImportOpen] = useState(false);

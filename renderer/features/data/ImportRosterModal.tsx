@@ -61,7 +61,7 @@ function plural(n: number, word: string): string {
 export function ImportRosterModal(props: { opened: boolean; onClose: () => void; athletes: Athlete[]; groups: SquadGroup[]; unit: MassUnit }) {
   const { opened, onClose, athletes, groups, unit: squadUnit } = props;
   const undo = useUndo();
-  const commit = useApiMutation('imports.roster', { invalidates: ['athletes', 'groups'] });
+  const commit = useApiMutation('imports.roster');
   const [loaded, setLoaded] = useState<LoadedFile | null>(null);
   const [reading, setReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);

@@ -144,7 +144,7 @@ export function AthleteLoadChart({ athleteId, from, to }: AthleteLoadChartProps)
   const [method, setMethod] = useState<AcwrMethod | null>(null);
   const [bands, setBands] = useState(false);
   // Always fresh: logs saved elsewhere (Sheets, Enter results) change these numbers.
-  const query = useApiQuery('load.athlete', { athleteId, from, to, acwrMethod: method }, { staleTime: 0 });
+  const query = useApiQuery('load.athlete', { athleteId, from, to, acwrMethod: method });
   const fresh = query.data;
   // While another range or method is read, the charts keep showing the last one (dimmed) instead of
   // collapsing to a spinner: the page keeps its height and the coach's scroll position.

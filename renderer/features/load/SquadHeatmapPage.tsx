@@ -108,7 +108,7 @@ export function SquadHeatmapPage() {
   const query = useApiQuery(
     'load.squadWeeks',
     { from: range.from, to: range.to, measure, acwrMethod: measure === 'acwr' ? method : null },
-    { enabled: settingsQuery.data !== undefined && rangeError === null, staleTime: 0, placeholderData: keepPreviousData },
+    { enabled: settingsQuery.data !== undefined && rangeError === null, placeholderData: keepPreviousData },
   );
   const matrix = query.data;
 

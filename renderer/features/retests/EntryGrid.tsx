@@ -15,7 +15,6 @@ import { athleteFullName, type Athlete, type Group as SquadGroup } from '@shared
 import { formatNumber, MARK_LABELS, MARKS, sidesOf, SIDE_SHORT, type EntryMark, type Eyes, type TestEntry, type TestSessionSheet } from '@shared/domain/retests';
 import type { MassUnit } from '@shared/units';
 import { ApiError, call } from '@renderer/api/client';
-import { invalidateDomains } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import {
   cellHint,
@@ -149,14 +148,13 @@ export function EntryGrid(props: EntryGridProps) {
         });
         setStatus(athleteId, { state: 'saved' });
         undo.record(`Saved ${athleteName(athleteId)}'s ${page.title}`, () => call('retests.saveResults', { sessionId, athletes: outcome.previous }), { quiet: true });
-        void invalidateDomains(queryClient, ['tests']);
       } catch (error) {
         setStatus(athleteId, { state: 'error', message: error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved: Backchain did not answer.' });
       } finally {
         if (inFlight.current.get(athleteId) === typed) inFlight.current.delete(athleteId);
       }
     },
-    [page, unit, sessionId, applySaved, setStatus, undo, athleteName, queryClient],
+    [page, unit, sessionId, applySaved, setStatus, undo, athleteName],
   );
 
   // Leaving the screen (or the page) saves every row that can be saved.
@@ -172,7 +170,6 @@ export function EntryGrid(props: EntryGridProps) {
         void call('retests.saveResults', { sessionId, athletes: [rowToInput(page, athleteId, draft, unit)] })
           .then((outcome) => {
             undo.record(`Saved ${athleteName(athleteId)}'s ${page.title}`, () => call('retests.saveResults', { sessionId, athletes: outcome.previous }), { quiet: true });
-            return invalidateDomains(queryClient, ['retests', 'tests']);
           })
           .catch(() => undefined);
       }

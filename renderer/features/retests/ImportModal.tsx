@@ -32,7 +32,7 @@ export function ImportModal(props: { opened: boolean; onClose: () => void; sessi
   const [skipRejected, setSkipRejected] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
-  const commit = useApiMutation('retests.commitImport', { invalidates: ['retests', 'tests'] });
+  const commit = useApiMutation('retests.commitImport');
   const testName = new Map(tests.map((t) => [t.id, t.name]));
 
   function close() {

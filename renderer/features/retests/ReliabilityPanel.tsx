@@ -7,15 +7,13 @@ import { notifications } from '@mantine/notifications';
 import { TYPICAL_ERROR_CAVEAT } from '@shared/science';
 import type { TestDefinition } from '@shared/domain/retests';
 import { call } from '@renderer/api/client';
-import { useQueryClient } from '@tanstack/react-query';
-import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useApiQuery } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import { currentChoice, typicalErrorSummary } from './typicalError';
 
 export function ReliabilityPanel({ sessionId, sessionDate, tests }: { sessionId: number; sessionDate: string; tests: TestDefinition[] }) {
   const reliability = useApiQuery('retests.reliability', { sessionId });
   const undo = useUndo();
-  const queryClient = useQueryClient();
   if (reliability.isError) return <Alert color="red">{reliability.error.message}</Alert>;
   if (!reliability.data) return null;
   const byTest = new Map(reliability.data.map((r) => [r.testId, r]));
@@ -31,8 +29,6 @@ export function ReliabilityPanel({ sessionId, sessionDate, tests }: { sessionId:
       });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Typical errors not changed', message: (e as Error).message });
-    } finally {
-      await invalidateDomains(queryClient, ['tests', 'retests']);
     }
   }
 

@@ -37,8 +37,8 @@ export function SessionForm(props: SessionFormProps) {
 /** Mounted each time the modal opens, so it starts from the session (or sensible defaults). */
 function SessionFormBody({ session, sessions, tests, onClose, onSaved }: SessionFormProps) {
   const undo = useUndo();
-  const create = useApiMutation('retests.createSession', { invalidates: ['retests', 'tests'] });
-  const update = useApiMutation('retests.updateSession', { invalidates: ['retests', 'tests'] });
+  const create = useApiMutation('retests.createSession');
+  const update = useApiMutation('retests.updateSession');
   const firstKind: SessionKind = session?.kind ?? (sessions.some((s) => s.kind === 'baseline') ? 'retest' : 'baseline');
   const [date, setDate] = useState(session?.date ?? localToday());
   const [kind, setKind] = useState<SessionKind>(firstKind);

@@ -20,7 +20,7 @@ export function SessionList() {
   const sessionsQuery = useApiQuery('retests.listSessions', {});
   const testsQuery = useApiQuery('retests.listTests', {});
   const athletesQuery = useApiQuery('athletes.list', { status: 'active' });
-  const remove = useApiMutation('retests.removeSession', { invalidates: ['retests', 'tests'] });
+  const remove = useApiMutation('retests.removeSession');
   const [editing, setEditing] = useState<{ session: TestSession | null } | null>(null);
 
   if (sessionsQuery.isError || testsQuery.isError) return <Alert color="red" title="The test sessions could not be read">{(sessionsQuery.error ?? testsQuery.error)?.message}</Alert>;

@@ -30,7 +30,7 @@ export function SessionPage() {
   const athletesQuery = useApiQuery('athletes.list', { status: 'all' });
   const groupsQuery = useApiQuery('groups.list', {});
   const settingsQuery = useApiQuery('settings.get', {});
-  const remove = useApiMutation('retests.removeSession', { invalidates: ['retests', 'tests'] });
+  const remove = useApiMutation('retests.removeSession');
 
   const [pageKey, setPageKey] = useState<string | null>(null);
   const [group, setGroup] = useState<string>('all');

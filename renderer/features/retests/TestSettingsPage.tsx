@@ -62,8 +62,8 @@ function testFields(t: TestDefinition): TestFieldsInput {
 export function TestSettingsPage() {
   const testsQuery = useApiQuery('retests.listTests', {});
   const undo = useUndo();
-  const hide = useApiMutation('retests.setTestHidden', { invalidates: ['tests', 'retests'] });
-  const remove = useApiMutation('retests.removeTest', { invalidates: ['tests', 'retests'] });
+  const hide = useApiMutation('retests.setTestHidden');
+  const remove = useApiMutation('retests.removeTest');
   const [editing, setEditing] = useState<{ test: TestDefinition | null } | null>(null);
   const [teFor, setTeFor] = useState<TestDefinition | null>(null);
 
@@ -215,8 +215,8 @@ function formOf(test: TestDefinition): TestFormState {
 
 function TestForm({ test, onClose }: { test: TestDefinition | null; onClose: () => void }) {
   const undo = useUndo();
-  const create = useApiMutation('retests.createTest', { invalidates: ['tests', 'retests'] });
-  const update = useApiMutation('retests.updateTest', { invalidates: ['tests', 'retests'] });
+  const create = useApiMutation('retests.createTest');
+  const update = useApiMutation('retests.updateTest');
   const [form, setForm] = useState<TestFormState>(test ? formOf(test) : EMPTY_TEST);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof TestFormState>(key: K, value: TestFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -336,7 +336,7 @@ function TypicalErrorModal({ test, onClose }: { test: TestDefinition | null; onC
 
 function TypicalErrorForm({ test, onClose }: { test: TestDefinition; onClose: () => void }) {
   const undo = useUndo();
-  const setTe = useApiMutation('retests.setTypicalError', { invalidates: ['tests', 'retests'] });
+  const setTe = useApiMutation('retests.setTypicalError');
   const sessionsQuery = useApiQuery('retests.listSessions', {});
   const [source, setSource] = useState<'coach' | 'default' | 'reliability'>(
     test.typicalError.source === 'reliability' ? 'reliability' : test.typicalError.source === 'default' ? 'default' : 'coach',
@@ -426,7 +426,7 @@ function RetestSettingsCard() {
 }
 
 function RetestSettingsForm({ saved }: { saved: RetestSettings }) {
-  const update = useApiMutation('retests.updateSettings', { invalidates: ['tests', 'retests'] });
+  const update = useApiMutation('retests.updateSettings');
   const undo = useUndo();
   const [draft, setDraft] = useState<{ swcFactor: number | ''; swcUsePureSd: boolean; asymmetryFlagPercent: number | '' }>({ ...saved });
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -17,8 +17,8 @@ function errorText(error: unknown, field: string): string {
 function GroupRow(props: { group: SquadGroup; index: number; count: number; onMove: (from: number, to: number) => void }) {
   const { group, index, count, onMove } = props;
   const undo = useUndo();
-  const update = useApiMutation('groups.update', { invalidates: ['groups', 'athletes'] });
-  const remove = useApiMutation('groups.remove', { invalidates: ['groups', 'athletes'] });
+  const update = useApiMutation('groups.update');
+  const remove = useApiMutation('groups.remove');
   // What the coach is typing; null when the field shows the saved name.
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -103,8 +103,8 @@ function GroupRow(props: { group: SquadGroup; index: number; count: number; onMo
 export function GroupsModal(props: { opened: boolean; onClose: () => void; groups: SquadGroup[] }) {
   const { opened, onClose, groups } = props;
   const undo = useUndo();
-  const create = useApiMutation('groups.create', { invalidates: ['groups'] });
-  const reorder = useApiMutation('groups.reorder', { invalidates: ['groups'] });
+  const create = useApiMutation('groups.create');
+  const reorder = useApiMutation('groups.reorder');
   const [newName, setNewName] = useState('');
   // The next unused colour unless the coach picked one.
   const [pickedColor, setPickedColor] = useState<string | null>(null);

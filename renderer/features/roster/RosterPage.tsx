@@ -50,9 +50,9 @@ export function RosterPage() {
   const groupsQuery = useApiQuery('groups.list', {});
   const settingsQuery = useApiQuery('settings.get', {});
   const undo = useUndo();
-  const archive = useApiMutation('athletes.archive', { invalidates: ['athletes', 'groups'] });
-  const restore = useApiMutation('athletes.restore', { invalidates: ['athletes', 'groups'] });
-  const move = useApiMutation('athletes.moveToGroup', { invalidates: ['athletes', 'groups'] });
+  const archive = useApiMutation('athletes.archive');
+  const restore = useApiMutation('athletes.restore');
+  const move = useApiMutation('athletes.moveToGroup');
   const loadSample = useApiMutation('sample.load');
 
   const [filter, setFilter] = useState<RosterFilter>({ status: 'active', group: 'all', search: '', injuredOnly: false });

@@ -8,7 +8,6 @@
 import { Alert, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CoachMaxInput, WorkingMaxRow } from '@shared/contract/sheets';
@@ -17,7 +16,7 @@ import { athleteFullName } from '@shared/domain/roster';
 import { carriesLoad, sourceText } from '@shared/sheets/loads';
 import { formatMass, kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
 import { ApiError, call } from '@renderer/api/client';
-import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useApiQuery } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 
 interface RowDraft {
@@ -162,7 +161,6 @@ export function MaxesTab() {
 /** A starting load for everyone in the list who has nothing entered yet: one step, one undo. */
 function BulkStart({ rows, unit, exerciseName }: { rows: WorkingMaxRow[]; unit: MassUnit; exerciseName: string }) {
   const undo = useUndo();
-  const queryClient = useQueryClient();
   const [load, setLoad] = useState<number | string>('');
   const [reps, setReps] = useState<number | string>(8);
   const [busy, setBusy] = useState(false);
@@ -179,7 +177,6 @@ function BulkStart({ rows, unit, exerciseName }: { rows: WorkingMaxRow[]; unit: 
     try {
       const { previous } = await call('maxes.set', { entries: without.map((r) => ({ ...parsed.entry, athleteId: r.athleteId, exerciseId: r.exerciseId })) });
       undo.record(`Starting load ${load} ${unit} x ${reps} for ${without.length} athletes (${exerciseName})`, () => call('maxes.set', { entries: previous }));
-      await invalidateDomains(queryClient, ['maxes', 'sheets', 'results']);
     } catch (error) {
       notifications.show({ color: 'red', title: 'Not applied', message: (error as Error).message });
     } finally {
@@ -204,7 +201,6 @@ function BulkStart({ rows, unit, exerciseName }: { rows: WorkingMaxRow[]; unit: 
 
 function MaxTable({ rows, unit, by, asOf }: { rows: WorkingMaxRow[]; unit: MassUnit; by: 'exercise' | 'athlete'; asOf: string }) {
   const undo = useUndo();
-  const queryClient = useQueryClient();
   const [saved, setSaved] = useState<Map<string, 'saved' | string>>(new Map());
   const save = useCallback(
     async (row: WorkingMaxRow, draft: RowDraft): Promise<boolean> => {
@@ -215,14 +211,13 @@ function MaxTable({ rows, unit, by, asOf }: { rows: WorkingMaxRow[]; unit: MassU
         const { previous } = await call('maxes.set', { entries: [parsed.entry] });
         setSaved((m) => new Map(m).set(key, 'saved'));
         undo.record(`Working max of ${row.athleteName}, ${row.exerciseName}`, () => call('maxes.set', { entries: previous }), { quiet: true });
-        await invalidateDomains(queryClient, ['maxes', 'sheets', 'results']);
         return true;
       } catch (error) {
         setSaved((m) => new Map(m).set(key, error instanceof ApiError ? error.message : 'Backchain did not answer.'));
         return false;
       }
     },
-    [unit, undo, queryClient],
+    [unit, undo],
   );
   return (
     <Table withTableBorder striped={false} verticalSpacing={4} className="maxes-table" aria-label="Working maxes">

@@ -21,10 +21,10 @@ export function PrintSheetsPage() {
   const request = useMemo(() => parseSheetsPrintRoute(location.search), [location.search]);
   const day = useApiQuery('sheets.day', request ? { date: request.date, groupId: request.groupId, athleteIds: request.athleteIds } : { date: '2000-01-01', groupId: 1 }, {
     enabled: request !== null,
-    // Always the squad as it is now, never a page cached earlier in this tab.
-    staleTime: 0,
   });
-  const fresh = day.isFetchedAfterMount && !day.isFetching;
+  // A cached answer is the squad as it is now (writes refresh what they affect); one being
+  // fetched again is not ready to print yet.
+  const fresh = day.isSuccess && !day.isFetching;
 
   useEffect(() => {
     if (!request) {

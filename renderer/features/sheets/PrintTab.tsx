@@ -20,7 +20,7 @@ const PAPER_KEY = 'backchain.sheets.paper';
 
 export function PrintTab() {
   const settings = useApiQuery('settings.get', {});
-  const status = useApiQuery('app.status', {}, { staleTime: Infinity });
+  const status = useApiQuery('app.status', {});
   const groups = useApiQuery('groups.list', {});
   const athletes = useApiQuery('athletes.list', { status: 'active' });
   const { choice, setDate, setWho } = useDayChoice(groups.data ?? []);

@@ -18,7 +18,7 @@ import type { AthleteSheet } from '@shared/sheets/sheet';
 import { WELLNESS_WORDS, type WellnessItemKey } from '@shared/sheets/words';
 import type { MassUnit } from '@shared/units';
 import { ApiError, call } from '@renderer/api/client';
-import { invalidateDomains, useApiQuery } from '@renderer/api/hooks';
+import { useApiQuery } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import { baseDraft, draftChecks, draftToResults, sameDraft, setKey, withAutoStatus, type EntryDraft } from './entryModel';
 import { DayChoiceBar, useDayChoice } from './selection';
@@ -133,14 +133,13 @@ function EntryList({ day, unit, queryInput }: { day: ResultsDay; unit: MassUnit;
         });
         setStatus(athleteId, { state: 'saved' });
         undo.record(`Saved ${sheet.athlete.name}'s results for ${formatDateLong(sheet.date)}`, () => call('results.save', outcome.previous), { quiet: true });
-        void invalidateDomains(queryClient, ['sheets', 'maxes']);
       } catch (error) {
         setStatus(athleteId, { state: 'error', message: error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved: Backchain did not answer.' });
       } finally {
         if (inFlight.current.get(athleteId) === typed) inFlight.current.delete(athleteId);
       }
     },
-    [sheetOf, unit, setStatus, applySaved, undo, queryClient],
+    [sheetOf, unit, setStatus, applySaved, undo],
   );
 
   // Leaving the screen saves every card that can be saved.
@@ -155,7 +154,6 @@ function EntryList({ day, unit, queryInput }: { day: ResultsDay; unit: MassUnit;
         void call('results.save', draftToResults(typed, sheet, unit))
           .then((outcome) => {
             undo.record(`Saved ${sheet.athlete.name}'s results for ${formatDateLong(sheet.date)}`, () => call('results.save', outcome.previous), { quiet: true });
-            return invalidateDomains(queryClient, ['results', 'sheets', 'maxes']);
           })
           .catch(() => undefined);
       }

@@ -127,7 +127,7 @@ export function WarningSummary({ warning, caveats }: { warning: AthleteWarning; 
 
 /** An athlete's current warning (the roster's athlete drawer), or one quiet line when there is none. */
 export function AthleteWarningPanel({ athleteId }: { athleteId: number }) {
-  const query = useApiQuery('warnings.forAthlete', { athleteId }, { staleTime: 0 });
+  const query = useApiQuery('warnings.forAthlete', { athleteId });
   if (!query.data) return null;
   const { warning, history } = query.data;
   if (!warning) {

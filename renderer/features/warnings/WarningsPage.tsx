@@ -116,7 +116,7 @@ function CurrentWarnings() {
 
   const groupFilter = group === 'all' || group === 'none' ? group : Number(group);
   // Computed on read: asked again each time the screen opens, so results just saved show.
-  const list = useApiQuery('warnings.list', { group: groupFilter, level, status }, { staleTime: 0 });
+  const list = useApiQuery('warnings.list', { group: groupFilter, level, status });
   const groups = useApiQuery('groups.list', {});
   const athletes = useApiQuery('athletes.list', { status: 'active' });
   const onlyAthlete = Number(params.get('athlete')) || null;
@@ -425,7 +425,7 @@ function DismissModal({ warning, onClose }: { warning: AthleteWarning | null; on
 const ACTION_TEXT: Record<WarningAction['kind'], string> = { dismissed: 'Dismissed', deload_scheduled: 'Deload scheduled' };
 
 function WarningHistory() {
-  const history = useApiQuery('warnings.history', {}, { staleTime: 0 });
+  const history = useApiQuery('warnings.history', {});
   if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
   if (history.isPending) return <Loader />;
   if (history.data.length === 0) {

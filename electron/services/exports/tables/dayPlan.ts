@@ -15,7 +15,7 @@ import { PHASE_INFO, RUN_TYPE_LABELS, SESSION_TYPE_LABELS, type DayChange, type 
 import { PLANNING_RULES, RULE_IDS } from '@shared/plan/rules';
 import { listChanges, swapsOverlapping } from '@main/db/repositories/athleteChanges';
 import { athleteDaysInRange, countAthleteDays, type AthleteDayRow } from '@main/db/repositories/athleteDays';
-import type { SquadDb } from '@main/db/types';
+import type { FreshCalendarDb } from '@main/db/types';
 import { yesNo, type ExportLookup, type ExportScope, type ExportTable } from '../table';
 
 const COLUMNS: readonly ExportColumn[] = [
@@ -74,7 +74,7 @@ export const dayPlanTable: ExportTable = {
   usesGroups: true,
   usesArchived: false,
   columns: () => COLUMNS,
-  countRows: (db: SquadDb, scope: ExportScope) => planAthletes(scope).reduce((n, a) => n + countAthleteDays(db, a.id, scope.fromDay, scope.toDay), 0),
+  countRows: (db: FreshCalendarDb, scope: ExportScope) => planAthletes(scope).reduce((n, a) => n + countAthleteDays(db, a.id, scope.fromDay, scope.toDay), 0),
   *rows(db, scope) {
     const { lookup } = scope;
     for (const athlete of planAthletes(scope)) {
