@@ -2,11 +2,11 @@
  * One test session: the entry grid page by page (a test, or the sprint runs), filtered by
  * group; CSV import; and, for a reliability session, the typical error it gives each test.
  */
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileImport, IconTrash } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatDateLong } from '@shared/dates';
 import { SESSION_KIND_LABELS, type TestDefinition } from '@shared/domain/retests';
 import { call } from '@renderer/api/client';
@@ -32,14 +32,13 @@ export function SessionPage() {
   const settingsQuery = useApiQuery('settings.get', {});
   const remove = useApiMutation('retests.removeSession');
 
-  const [pageKey, setPageKey] = useState<string | null>(null);
+  // The page (a test, or the sprint runs) is in the address, so leaving it asks like leaving the screen.
+  const [params, setParams] = useSearchParams();
+  const pageKey = params.get('page');
   const [group, setGroup] = useState<string>('all');
   const [jumpInput, setJumpInput] = useState<JumpInput>('height');
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState<{ athleteName: string; problem: string }[]>([]);
-  const onPendingChange = useCallback((p: { athleteName: string; problem: string }[]) => setPending(p), []);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => pending.length > 0 && currentLocation.pathname !== nextLocation.pathname);
 
   const sheet = sheetQuery.data;
   const tests = useMemo(() => testsQuery.data ?? [], [testsQuery.data]);
@@ -118,15 +117,8 @@ export function SessionPage() {
 
       <Tabs
         value={page?.key ?? null}
-        onChange={(v) => {
-          // Valid rows are saved when the page changes; a refused value would be lost, so say so.
-          const first = pending[0];
-          if (first) {
-            notifications.show({ color: 'red', title: 'Fix or clear this value first', message: `${first.athleteName}: ${first.problem}` });
-            return;
-          }
-          setPageKey(v);
-        }}
+        // Valid rows are saved when the page changes; the grid's leave guard asks about refused ones.
+        onChange={(v) => v && setParams({ page: v }, { replace: true })}
         keepMounted={false}
       >
         <Tabs.List>
@@ -172,12 +164,11 @@ export function SessionPage() {
         <EntryGrid
           key={`${session.id}-${page.key}`}
           sheet={sheet}
+          fetchedAt={sheetQuery.dataUpdatedAt}
           page={page}
           athletes={athletes}
-          groups={groups}
           unit={unit}
           jumpInput={jumpInput}
-          onPendingChange={onPendingChange}
         />
       ) : (
         <Alert color="yellow">This session has no tests. Edit it to choose some.</Alert>
@@ -192,24 +183,6 @@ export function SessionPage() {
         onClose={() => setEditing(false)}
         onSaved={() => setEditing(false)}
       />
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Some values were not saved">
-        <Stack gap="sm">
-          <Text size="sm">These values are not valid, so they were not saved:</Text>
-          {pending.slice(0, 6).map((p) => (
-            <Text key={p.athleteName} size="sm">
-              <b>{p.athleteName}</b>: {p.problem}
-            </Text>
-          ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay and fix them
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave without them
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   );
 }
