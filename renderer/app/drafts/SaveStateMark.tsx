@@ -27,7 +27,7 @@ export function SaveStateMark({ state, compact = false }: { state: SaveState | n
     case 'error':
       return (
         <Tooltip label={state.message} multiline w={300}>
-          <Group gap={4} wrap="nowrap" c="red" className="save-state-error">
+          <Group gap={4} wrap="nowrap" c="red">
             <IconAlertTriangle size={16} aria-label={compact ? state.message : undefined} style={{ flexShrink: 0 }} />
             {!compact && (
               <Text size="xs" c="red" lineClamp={2}>

@@ -6,8 +6,10 @@
  * - a row shows its draft (what was typed) over its base (what is saved);
  * - a save's answer is the row's base the moment it arrives, so a box changed right after starts
  *   from what was saved, not from the row as it was before;
- * - a base the server sends later never replaces a draft being typed, and never one answered by a
- *   save after the server read it (`fetchedAt` is when the data arrived, which is after the read);
+ * - a base the server sends later never replaces a draft being typed, nor a save's answer newer
+ *   than what it read. `fetchedAt` is when the data arrived: data that arrived before the answer
+ *   stays under it; data that arrives after it was read after the save, since the save's own
+ *   refresh (renderer/api/freshness.ts) cancels any read still on its way and reads again;
  * - one save at a time per row; a row asked to save during a save is saved again after it, with
  *   what was typed meanwhile;
  * - a row whose boxes refuse what was typed is not saved and says why until it is fixed;

@@ -118,7 +118,7 @@ export function SessionPage() {
       <Tabs
         value={page?.key ?? null}
         // Valid rows are saved when the page changes; the grid's leave guard asks about refused ones.
-        onChange={(v) => v && setParams({ page: v }, { replace: true })}
+        onChange={(v) => v && setParams({ page: v }, { replace: true, flushSync: true })}
         keepMounted={false}
       >
         <Tabs.List>

@@ -104,6 +104,29 @@ export const ResultCard = memo(function ResultCard(props: ResultCardProps) {
     );
   }
 
+  /** A chooser (session, hamstrings, run): Enter/Esc as the boxes. */
+  function chooser<F extends 'status' | 'hamstring' | 'runStatus'>(field: F, label: string, options: [EntryDraft[F], string][]) {
+    return (
+      <select
+        ref={(el) => register(`${index}|${field}`, el)}
+        className="entry-select"
+        aria-label={`${name}, ${label}`}
+        value={draft[field]}
+        onChange={(e) => {
+          const v = e.currentTarget.value as EntryDraft[F];
+          updateDraft(id, (d) => ({ ...d, [field]: v }));
+        }}
+        onKeyDown={keys(field, () => updateDraft(id, (d) => ({ ...d, [field]: base[field] })))}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    );
+  }
+
   const runLabel = sheet.run ? `${RUN_TYPE_LABELS[sheet.run.type]} ${sheet.run.minutes} min @ RPE ${sheet.run.rpe}` : '';
 
   return (
@@ -139,22 +162,12 @@ export const ResultCard = memo(function ResultCard(props: ResultCardProps) {
           <>
             <div className="entry-field">
               <span>Session</span>
-              <select
-                ref={(el) => register(`${index}|status`, el)}
-                className="entry-select"
-                aria-label={`${name}, strength session`}
-                value={draft.status}
-                onChange={(e) => {
-                  const v = e.currentTarget.value as EntryDraft['status'];
-                  updateDraft(id, (d) => ({ ...d, status: v }));
-                }}
-                onKeyDown={keys('status', () => updateDraft(id, (d) => ({ ...d, status: base.status })))}
-              >
-                <option value="">not entered</option>
-                <option value="done">done</option>
-                <option value="modified">modified</option>
-                <option value="missed">missed</option>
-              </select>
+              {chooser('status', 'strength session', [
+                ['', 'not entered'],
+                ['done', 'done'],
+                ['modified', 'modified'],
+                ['missed', 'missed'],
+              ])}
             </div>
             <div className="entry-field">
               <span>RPE</span>
@@ -175,42 +188,22 @@ export const ResultCard = memo(function ResultCard(props: ResultCardProps) {
           ))}
           <div className="entry-field">
             <span>Hamstrings</span>
-            <select
-              ref={(el) => register(`${index}|hamstring`, el)}
-              className="entry-select"
-              aria-label={`${name}, hamstrings tight`}
-              value={draft.hamstring}
-              onChange={(e) => {
-                const v = e.currentTarget.value as EntryDraft['hamstring'];
-                updateDraft(id, (d) => ({ ...d, hamstring: v }));
-              }}
-              onKeyDown={keys('hamstring', () => updateDraft(id, (d) => ({ ...d, hamstring: base.hamstring })))}
-            >
-              <option value="">–</option>
-              <option value="no">not tight</option>
-              <option value="yes">tight</option>
-            </select>
+            {chooser('hamstring', 'hamstrings tight', [
+              ['', '–'],
+              ['no', 'not tight'],
+              ['yes', 'tight'],
+            ])}
           </div>
         </div>
         {sheet.run && (
           <div className="entry-run">
             <div className="entry-field">
               <span title={runLabel}>Run</span>
-              <select
-                ref={(el) => register(`${index}|runStatus`, el)}
-                className="entry-select"
-                aria-label={`${name}, run (${runLabel})`}
-                value={draft.runStatus}
-                onChange={(e) => {
-                  const v = e.currentTarget.value as EntryDraft['runStatus'];
-                  updateDraft(id, (d) => ({ ...d, runStatus: v }));
-                }}
-                onKeyDown={keys('runStatus', () => updateDraft(id, (d) => ({ ...d, runStatus: base.runStatus })))}
-              >
-                <option value="">not entered</option>
-                <option value="done">done</option>
-                <option value="missed">missed</option>
-              </select>
+              {chooser('runStatus', `run (${runLabel})`, [
+                ['', 'not entered'],
+                ['done', 'done'],
+                ['missed', 'missed'],
+              ])}
             </div>
             <div className="entry-field">
               <span>Min</span>
