@@ -53,8 +53,8 @@ function Removable({ children }: { children: ReactNode }) {
   return shown ? children : <p>Taken away</p>;
 }
 
-/** The screen at `path` (with `search`), beside a /roster page to leave to. */
-export function renderScreen(api: { transport(method: string, input: unknown): Promise<unknown> }, path: string, search: string, screen: ReactNode) {
+/** The screen on route `path`, opened at `url`, beside a /roster page to leave to. */
+export function renderScreen(api: { transport(method: string, input: unknown): Promise<unknown> }, path: string, url: string, screen: ReactNode) {
   setTransportForTests(api.transport);
   const client = createQueryClient();
   const router = createMemoryRouter(
@@ -62,7 +62,7 @@ export function renderScreen(api: { transport(method: string, input: unknown): P
       { path, element: <Removable>{screen}</Removable> },
       { path: '/roster', element: <p>The roster</p> },
     ],
-    { initialEntries: [`${path}${search}`] },
+    { initialEntries: [url] },
   );
   render(
     <AppProviders queryClient={client}>

@@ -61,7 +61,7 @@ function createResultsApi() {
 describe('the result cards on the drafts hook', () => {
   it("saves a box changed right after a save's answer over what was saved, not over the day before (commit 13e0c59)", async () => {
     const api = createResultsApi();
-    renderScreen(api, '/sheets/results', `?date=${DAY}&group=1`, <ResultsTab />);
+    renderScreen(api, '/sheets/results', `/sheets/results?date=${DAY}&group=1`, <ResultsTab />);
     const session = await screen.findByRole('combobox', { name: 'Ben Okafor, strength session' });
     type(session, 'missed');
     api.hold('results.save');

@@ -93,7 +93,7 @@ function dataUpdatedAt(client: QueryClient): number {
 /** The table for the trap bar deadlift across the squad, on a fresh fake main. */
 async function openMaxes() {
   const api = createMaxesApi();
-  const rendered = renderScreen(api, '/sheets/maxes', `?exercise=${TRAP_BAR}&group=all`, <MaxesTab />);
+  const rendered = renderScreen(api, '/sheets/maxes', `/sheets/maxes?exercise=${TRAP_BAR}&group=all`, <MaxesTab />);
   await screen.findByRole('table', { name: 'Working maxes' });
   return { api, ...rendered };
 }
@@ -238,8 +238,8 @@ describe('the drafts hook on an entry screen', () => {
     await screen.findByText('Taken away');
     await waitFor(() => expect(api.sets).toHaveLength(1));
     expect(api.sets[0]).toEqual([sent(ANA, { startingKg: 45, startingReps: 6 })]);
-    expect(await screen.findByText(/Saved as you left: Ana López, Trap bar deadlift/)).toBeInTheDocument();
-    expect(screen.getByText('Ben Okafor, Trap bar deadlift: When was it tested?')).toBeInTheDocument();
+    expect(await screen.findByText(/Saved as you left: Ana López \(Trap bar deadlift\)/)).toBeInTheDocument();
+    expect(screen.getByText('Ben Okafor (Trap bar deadlift): When was it tested?')).toBeInTheDocument();
     expect(api.coach.has(BEN)).toBe(false);
   });
 
@@ -251,7 +251,7 @@ describe('the drafts hook on an entry screen', () => {
 
     await act(async () => router.navigate('/roster'));
     const guard = await screen.findByRole('dialog', { name: 'One row cannot be saved' });
-    expect(within(guard).getByText('Ben Okafor, Trap bar deadlift')).toBeInTheDocument();
+    expect(within(guard).getByText('Ben Okafor (Trap bar deadlift)')).toBeInTheDocument();
     expect(within(guard).getByText(/When was it tested\?/)).toBeInTheDocument();
     fireEvent.click(within(guard).getByRole('button', { name: 'Stay and fix them' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -263,7 +263,7 @@ describe('the drafts hook on an entry screen', () => {
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without them' }));
     await act(async () => router.navigate('/roster'));
     await screen.findByText('The roster');
-    expect(await screen.findByText('Ben Okafor, Trap bar deadlift: When was it tested?')).toBeInTheDocument();
+    expect(await screen.findByText('Ben Okafor (Trap bar deadlift): When was it tested?')).toBeInTheDocument();
     expect(api.sets).toEqual([]);
   });
 
@@ -282,6 +282,6 @@ describe('the drafts hook on an entry screen', () => {
     await act(async () => api.release('maxes.set'));
     await waitFor(() => expect(api.sets).toHaveLength(2));
     expect(api.coach.get(ANA)).toEqual(ANA_ALL);
-    expect(await screen.findByText(/Saved as you left: Ana López, Trap bar deadlift/)).toBeInTheDocument();
+    expect(await screen.findByText(/Saved as you left: Ana López \(Trap bar deadlift\)/)).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Asks before leaving an entry screen (another section, another day, group, exercise or test)
  * while some rows hold values that cannot be saved: leaving saves every other row, so these
- * would be the only ones lost, and never silently.
+ * would be the only ones lost, and never silently. Route changes are caught here; a switch
+ * inside the page (the re-test grid's tabs) passes its own `request`.
  */
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useBlocker } from 'react-router';
@@ -9,11 +10,16 @@ import type { RowKey, UnsavedRow } from './rowDrafts';
 
 const SHOWN = 6;
 
-export function LeaveGuard<Key extends RowKey>({ unsaved }: { unsaved: readonly UnsavedRow<Key>[] }) {
+export interface LeaveRequest {
+  stay(): void;
+  leave(): void;
+}
+
+export function LeaveGuard<Key extends RowKey>({ unsaved, request = null }: { unsaved: readonly UnsavedRow<Key>[]; request?: LeaveRequest | null }) {
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved.length > 0 && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search));
-  const blocked = blocker.state === 'blocked';
+  const asking: LeaveRequest | null = blocker.state === 'blocked' ? { stay: () => blocker.reset(), leave: () => blocker.proceed() } : request;
   return (
-    <Modal opened={blocked} onClose={() => blocker.reset?.()} title={unsaved.length === 1 ? 'One row cannot be saved' : `${unsaved.length} rows cannot be saved`}>
+    <Modal opened={asking !== null} onClose={() => asking?.stay()} title={unsaved.length === 1 ? 'One row cannot be saved' : `${unsaved.length} rows cannot be saved`}>
       <Stack gap="sm">
         <Text size="sm">Everything else is saved as you leave. These values are refused, so they would be lost:</Text>
         <List size="sm" spacing={4}>
@@ -29,10 +35,10 @@ export function LeaveGuard<Key extends RowKey>({ unsaved }: { unsaved: readonly 
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+          <Button variant="default" onClick={() => asking?.stay()} data-autofocus>
             Stay and fix them
           </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
+          <Button color="red" onClick={() => asking?.leave()}>
             Leave without them
           </Button>
         </Group>

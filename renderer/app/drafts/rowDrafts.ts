@@ -89,6 +89,7 @@ export class RowDraftStore<Key extends RowKey, Draft> {
   private changed = new Set<Key>();
   private batching = 0;
   private readonly listeners = new Set<() => void>();
+  private lastUnsaved: readonly UnsavedRow<Key>[] = [];
 
   constructor(
     private rules: RowRules<Key, Draft>,
@@ -173,11 +174,14 @@ export class RowDraftStore<Key extends RowKey, Draft> {
     return rec.flight;
   }
 
-  /** Rows typed into that cannot be saved as they are. */
-  unsaved(): UnsavedRow<Key>[] {
+  /** Rows typed into that cannot be saved as they are (the same array while that does not change). */
+  unsaved(): readonly UnsavedRow<Key>[] {
     const out: UnsavedRow<Key>[] = [];
     for (const [key, view] of this.views) if (view.problem) out.push({ key, label: this.rules.label(key), problem: view.problem });
-    return out;
+    const last = this.lastUnsaved;
+    const same = out.length === last.length && out.every((row, i) => row.key === last[i]?.key && row.label === last[i]?.label && row.problem === last[i]?.problem);
+    if (!same) this.lastUnsaved = out;
+    return this.lastUnsaved;
   }
 
   /**

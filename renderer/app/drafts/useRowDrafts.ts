@@ -23,7 +23,7 @@ export interface RowDrafts<Key extends RowKey, Draft> {
   /** The coach left the row. */
   save(key: Key): Promise<void>;
   /** Rows that cannot be saved as typed (for the leave guard). */
-  unsaved: UnsavedRow<Key>[];
+  unsaved: readonly UnsavedRow<Key>[];
 }
 
 export function useRowDrafts<Key extends RowKey, Draft>(options: RowDraftsOptions<Key, Draft>): RowDrafts<Key, Draft> {
@@ -56,7 +56,7 @@ export function announceLeave(report: LeaveReport): void {
   if (report.notSaved.length > 0) {
     notifications.show({
       color: 'red',
-      title: `Not saved: ${report.notSaved.length === 1 ? (report.notSaved[0]?.label ?? '') : `${report.notSaved.length} rows`}`,
+      title: 'Not saved as you left',
       message: report.notSaved.map((r) => `${r.label}: ${r.message}`).join('\n'),
       autoClose: 12_000,
       style: { whiteSpace: 'pre-line' },

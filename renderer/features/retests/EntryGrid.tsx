@@ -6,12 +6,12 @@
  * starts clean.
  */
 import { Text } from '@mantine/core';
-import { useCallback, useMemo, useRef } from 'react';
-import { athleteFullName, type Athlete } from '@shared/domain/roster';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Athlete } from '@shared/domain/roster';
 import { sidesOf, SIDE_SHORT, type TestEntry, type TestSessionSheet } from '@shared/domain/retests';
 import type { MassUnit } from '@shared/units';
 import { call } from '@renderer/api/client';
-import { LeaveGuard } from '@renderer/app/drafts/LeaveGuard';
+import type { UnsavedRow } from '@renderer/app/drafts/rowDrafts';
 import { useRowDrafts } from '@renderer/app/drafts/useRowDrafts';
 import { useUndo } from '@renderer/app/undo';
 import { GridRow, type InputPosition } from './GridRow';
@@ -22,14 +22,19 @@ export interface EntryGridProps {
   /** When the sheet arrived (its query's dataUpdatedAt). */
   fetchedAt: number;
   page: GridPage;
+  /** The rows shown (the group chosen). */
   athletes: Athlete[];
+  /** Every athlete's name, for rows typed into and then filtered out. */
+  names: ReadonlyMap<number, string>;
   unit: MassUnit;
   /** How new jump values are typed. */
   jumpInput: JumpInput;
+  /** Rows that cannot be saved, for the page's leave guard (it also guards the page's own tabs). */
+  onUnsavedChange(unsaved: readonly UnsavedRow<number>[]): void;
 }
 
 export function EntryGrid(props: EntryGridProps) {
-  const { sheet, fetchedAt, page, athletes, unit, jumpInput } = props;
+  const { sheet, fetchedAt, page, athletes, names, unit, jumpInput, onUnsavedChange } = props;
   const sessionId = sheet.session.id;
   const undo = useUndo();
   const columns = useMemo(() => gridColumns(page), [page]);
@@ -44,13 +49,7 @@ export function EntryGrid(props: EntryGridProps) {
   }, [sheet.entries]);
   const bases = useMemo(() => new Map(athletes.map((a) => [a.id, draftFromEntries(page, entriesByAthlete.get(a.id) ?? [], unit)])), [athletes, page, entriesByAthlete, unit]);
 
-  const label = useCallback(
-    (id: number) => {
-      const a = athletes.find((x) => x.id === id);
-      return a ? athleteFullName(a) : 'An athlete';
-    },
-    [athletes],
-  );
+  const label = useCallback((id: number) => names.get(id) ?? 'An athlete', [names]);
   const same = useCallback((a: RowDraft, b: RowDraft) => sameDraft(page, normaliseMarks(page, a), normaliseMarks(page, b)), [page]);
   const problem = useCallback((_id: number, typed: RowDraft) => Object.values(rowProblems(page, normaliseMarks(page, typed), unit))[0] ?? null, [page, unit]);
   const save = useCallback(
@@ -63,6 +62,9 @@ export function EntryGrid(props: EntryGridProps) {
     [page, unit, sessionId, undo, label],
   );
   const drafts = useRowDrafts({ bases, fetchedAt, same, problem, save, label });
+  useEffect(() => onUnsavedChange(drafts.unsaved), [drafts.unsaved, onUnsavedChange]);
+  // The next page starts with nothing to ask about.
+  useEffect(() => () => onUnsavedChange([]), [onUnsavedChange]);
 
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const focusCell = useCallback(
@@ -147,7 +149,6 @@ export function EntryGrid(props: EntryGridProps) {
           })}
         </tbody>
       </table>
-      <LeaveGuard unsaved={drafts.unsaved} />
     </div>
   );
 }

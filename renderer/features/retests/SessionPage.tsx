@@ -6,15 +6,18 @@ import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Tabs, Tex
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileImport, IconTrash } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateLong } from '@shared/dates';
 import { SESSION_KIND_LABELS, type TestDefinition } from '@shared/domain/retests';
+import { athleteFullName } from '@shared/domain/roster';
 import { call } from '@renderer/api/client';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import { groupFilterOptions, inGroup, plural, sortByGroupThenName } from './common';
 import { EntryGrid } from './EntryGrid';
 import { gridPages, type JumpInput } from './gridModel';
+import { LeaveGuard } from '@renderer/app/drafts/LeaveGuard';
+import type { UnsavedRow } from '@renderer/app/drafts/rowDrafts';
 import { ImportModal } from './ImportModal';
 import { ReliabilityPanel } from './ReliabilityPanel';
 import { SessionForm } from './SessionForm';
@@ -32,9 +35,10 @@ export function SessionPage() {
   const settingsQuery = useApiQuery('settings.get', {});
   const remove = useApiMutation('retests.removeSession');
 
-  // The page (a test, or the sprint runs) is in the address, so leaving it asks like leaving the screen.
-  const [params, setParams] = useSearchParams();
-  const pageKey = params.get('page');
+  const [pageKey, setPageKey] = useState<string | null>(null);
+  // Rows of the grid that cannot be saved, and the page the coach asked for meanwhile (the guard asks first).
+  const [unsaved, setUnsaved] = useState<readonly UnsavedRow<number>[]>([]);
+  const [asked, setAsked] = useState<string | null>(null);
   const [group, setGroup] = useState<string>('all');
   const [jumpInput, setJumpInput] = useState<JumpInput>('height');
   const [importing, setImporting] = useState(false);
@@ -50,6 +54,7 @@ export function SessionPage() {
   const pages = useMemo(() => gridPages(sessionTests), [sessionTests]);
   const page = pages.find((p) => p.key === pageKey) ?? pages[0];
   const groups = useMemo(() => groupsQuery.data ?? [], [groupsQuery.data]);
+  const names = useMemo(() => new Map((athletesQuery.data ?? []).map((a) => [a.id, athleteFullName(a)])), [athletesQuery.data]);
   const athletes = useMemo(() => {
     if (!sheet) return [];
     const withResults = new Set(sheet.entries.map((e) => e.athleteId));
@@ -117,8 +122,8 @@ export function SessionPage() {
 
       <Tabs
         value={page?.key ?? null}
-        // Valid rows are saved when the page changes; the grid's leave guard asks about refused ones.
-        onChange={(v) => v && setParams({ page: v }, { replace: true, flushSync: true })}
+        // Valid rows are saved when the page changes; the leave guard asks about refused ones.
+        onChange={(v) => (unsaved.length > 0 ? setAsked(v) : setPageKey(v))}
         keepMounted={false}
       >
         <Tabs.List>
@@ -167,13 +172,29 @@ export function SessionPage() {
           fetchedAt={sheetQuery.dataUpdatedAt}
           page={page}
           athletes={athletes}
+          names={names}
           unit={unit}
           jumpInput={jumpInput}
+          onUnsavedChange={setUnsaved}
         />
       ) : (
         <Alert color="yellow">This session has no tests. Edit it to choose some.</Alert>
       )}
 
+      <LeaveGuard
+        unsaved={unsaved}
+        request={
+          asked === null
+            ? null
+            : {
+                stay: () => setAsked(null),
+                leave: () => {
+                  setPageKey(asked);
+                  setAsked(null);
+                },
+              }
+        }
+      />
       <ImportModal opened={importing} onClose={() => setImporting(false)} session={session} tests={tests} />
       <SessionForm
         opened={editing}

@@ -217,7 +217,7 @@ function MaxTable({ rows, fetchedAt, unit, by, asOf }: { rows: WorkingMaxRow[]; 
   const bases = useMemo(() => new Map(rows.map((row) => [keyOf(row), draftOf(row.coach, unit)])), [rows, unit]);
   const label = useCallback((key: string) => {
     const row = byKey.get(key);
-    return row ? `${row.athleteName}, ${row.exerciseName}` : 'A working max';
+    return row ? `${row.athleteName} (${row.exerciseName})` : 'A working max';
   }, [byKey]);
   const problem = useCallback((key: string, draft: RowDraft) => {
     const row = byKey.get(key);
