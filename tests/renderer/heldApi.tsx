@@ -16,6 +16,16 @@ import { AppProviders, createQueryClient } from '@renderer/app/App';
 
 export const SETTINGS: SquadSettings = { squadName: 'Test squad', seasonStart: '2025-09-01', seasonEnd: '2026-06-28', unit: 'kg', plateIncrement: 2.5, barWeight: 20, dumbbellStep: 2, firstDayOfWeek: 1 };
 
+/** Thrown by a fake handler: main refuses the call with this code and sentence. */
+export class Refusal extends Error {
+  constructor(
+    readonly code: 'conflict' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function createHeldApi(handle: (method: MethodName, input: Record<string, unknown>) => unknown) {
   const toHold = new Map<string, number>();
   const held: { method: string; answer: () => void }[] = [];
@@ -23,7 +33,14 @@ export function createHeldApi(handle: (method: MethodName, input: Record<string,
   async function transport(method: string, input: unknown): Promise<unknown> {
     const parsed = contract[method as MethodName].input.safeParse(input);
     if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: 'invalid', fields: fieldErrorsFromIssues(parsed.error.issues) } };
-    const answer = { ok: true, value: structuredClone(handle(method as MethodName, parsed.data as Record<string, unknown>)) };
+    let answer: unknown;
+    try {
+      answer = { ok: true, value: structuredClone(handle(method as MethodName, parsed.data as Record<string, unknown>)) };
+    } catch (error) {
+      // A refusal as main sends it: `refuse(code, message)` below.
+      if (!(error instanceof Refusal)) throw error;
+      answer = { ok: false, error: { code: error.code, message: error.message } };
+    }
     const holding = toHold.get(method) ?? 0;
     if (holding === 0) return answer;
     toHold.set(method, holding - 1);

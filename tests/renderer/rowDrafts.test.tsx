@@ -13,7 +13,7 @@ import type { Exercise } from '@shared/plan/model';
 import { setTransportForTests } from '@renderer/api/client';
 import { MaxesTab } from '@renderer/features/sheets/MaxesTab';
 import { makeAthlete } from './fakeApi';
-import { createHeldApi, leaveTo, microtasks, renderScreen, SETTINGS, takeAway, type } from './heldApi';
+import { createHeldApi, leaveTo, microtasks, Refusal, renderScreen, SETTINGS, takeAway, type } from './heldApi';
 
 afterEach(() => setTransportForTests(null));
 
@@ -47,6 +47,8 @@ const NOTHING: Coach = { testedKg: null, testedOn: null, startingKg: null, start
 function createMaxesApi() {
   const coach = new Map<number, Coach>();
   const sets: CoachMaxInput[][] = [];
+  /** Athletes whose rows main refuses. */
+  const refusing = new Set<number>();
 
   function list(): WorkingMaxList {
     const rows: WorkingMaxRow[] = athletes.map((a) => {
@@ -71,6 +73,7 @@ function createMaxesApi() {
         return list();
       case 'maxes.set': {
         const entries = input.entries as CoachMaxInput[];
+        if (entries.some((e) => refusing.has(e.athleteId))) throw new Refusal('conflict', 'Ben Okafor was archived on another screen.');
         sets.push(entries);
         const previous = entries.map((e) => ({ athleteId: e.athleteId, exerciseId: e.exerciseId, ...(coach.get(e.athleteId) ?? NOTHING) }));
         for (const { athleteId, exerciseId: _e, ...c } of entries) coach.set(athleteId, c);
@@ -80,7 +83,7 @@ function createMaxesApi() {
         throw new Error(`${method} is not faked`);
     }
   });
-  return { ...api, coach, sets };
+  return { ...api, coach, sets, refusing };
 }
 
 const box = (who: string, what: 'tested 1RM' | 'tested on' | 'starting load' | 'starting load reps') => screen.getByLabelText(`${who}: ${what}`) as HTMLInputElement;
@@ -283,5 +286,19 @@ describe('the drafts hook on an entry screen', () => {
     await waitFor(() => expect(api.sets).toHaveLength(2));
     expect(api.coach.get(ANA)).toEqual(ANA_ALL);
     expect(await screen.findByText(/Saved as you left: Ana López \(Trap bar deadlift\)/)).toBeInTheDocument();
+  });
+
+  it("keeps a row main refused, says main's reason, and tries it again when the screen goes", async () => {
+    const { api } = await openMaxes();
+    api.refusing.add(BEN);
+    typeStarting('Ben Okafor', '40', '8');
+    leaveTo(null);
+    expect(await within(row('Ben Okafor')).findByLabelText('Not saved: Ben Okafor was archived on another screen.')).toBeInTheDocument();
+    expect(box('Ben Okafor', 'starting load').value).toBe('40');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    act(() => takeAway());
+    expect(await screen.findByText('Ben Okafor (Trap bar deadlift): Ben Okafor was archived on another screen.')).toBeInTheDocument();
+    expect(api.sets).toEqual([]);
   });
 });

@@ -76,7 +76,7 @@ interface RowRecord<Draft> {
   /** Asked to save during a save: save again after it. */
   again: boolean;
   /** Why the last save did not happen: a box's refusal (`check`) or main's (`refused`). */
-  failure: { kind: 'check' | 'refused'; message: string } | null;
+  failure: { kind: 'check' | 'refused'; reason: string } | null;
   saved: boolean;
   view: RowView<Draft> | undefined;
 }
@@ -143,7 +143,7 @@ export class RowDraftStore<Key extends RowKey, Draft> {
     if (rec.failure?.kind === 'check') {
       // A row that was refused keeps saying why until what is typed can be saved.
       const problem = this.rules.problem(key, rec.draft);
-      rec.failure = problem ? { kind: 'check', message: `Not saved: ${problem}` } : null;
+      rec.failure = problem ? { kind: 'check', reason: problem } : null;
     }
     this.touch(key);
   }
@@ -166,7 +166,7 @@ export class RowDraftStore<Key extends RowKey, Draft> {
     }
     const problem = this.rules.problem(key, draft);
     if (problem) {
-      rec.failure = { kind: 'check', message: `Not saved: ${problem}` };
+      rec.failure = { kind: 'check', reason: problem };
       this.touch(key);
       return settled;
     }
@@ -186,26 +186,27 @@ export class RowDraftStore<Key extends RowKey, Draft> {
 
   /**
    * Leaving the screen: save every row that can be saved (a row on its way is saved again after,
-   * if typed into meanwhile) and report what was saved and what was not.
+   * if typed into meanwhile), wait for the saves on their way, and report what the leaving saved
+   * and everything that was not saved.
    */
   async leave(): Promise<LeaveReport> {
     const report: LeaveReport = { saved: [], notSaved: [] };
     const waits: Promise<void>[] = [];
     for (const [key, rec] of this.rows) {
-      if (rec.draft === undefined) continue;
       const label = this.rules.label(key);
       const problem = this.views.get(key)?.problem;
-      if (problem && rec.sending === undefined) {
+      if (rec.draft !== undefined && problem && rec.sending === undefined) {
         report.notSaved.push({ label, message: problem });
         continue;
       }
-      const pending = rec.sending !== undefined ? rec.draft !== rec.sending : this.views.get(key)?.dirty === true;
-      if (!pending) continue;
+      // Typed into and not saved yet (or typed into again while its save is on its way).
+      const saving = rec.draft !== undefined && (rec.sending !== undefined ? rec.draft !== rec.sending : this.views.get(key)?.dirty === true);
+      const waiting = saving ? this.save(key) : rec.flight;
+      if (!waiting) continue;
       waits.push(
-        this.save(key).then(() => {
-          const after = this.rows.get(key);
-          if (after?.failure) report.notSaved.push({ label, message: after.failure.message.replace(/^Not saved: /, '') });
-          else if (after?.saved) report.saved.push(label);
+        waiting.then(() => {
+          if (rec.failure) report.notSaved.push({ label, message: rec.failure.reason });
+          else if (saving && rec.saved) report.saved.push(label);
         }),
       );
     }
@@ -225,7 +226,7 @@ export class RowDraftStore<Key extends RowKey, Draft> {
       if (rec.draft === draft) rec.draft = undefined;
       rec.saved = true;
     } catch (error) {
-      rec.failure = { kind: 'refused', message: `Not saved: ${notSavedMessage(error)}` };
+      rec.failure = { kind: 'refused', reason: notSavedMessage(error) };
     }
     rec.sending = undefined;
     rec.flight = undefined;
@@ -280,7 +281,7 @@ export class RowDraftStore<Key extends RowKey, Draft> {
     const problem = dirty && rec.draft !== undefined ? this.rules.problem(key, rec.draft) : null;
     let state: SaveState | null = null;
     if (rec.sending !== undefined) state = { state: 'saving' };
-    else if (rec.failure) state = { state: 'error', message: rec.failure.message };
+    else if (rec.failure) state = { state: 'error', message: `Not saved: ${rec.failure.reason}` };
     else if (dirty) state = { state: 'editing' };
     else if (rec.saved) state = { state: 'saved' };
     return { draft: rec.draft ?? base, base, dirty, state, problem };
