@@ -2,19 +2,22 @@
  * One test session: the entry grid page by page (a test, or the sprint runs), filtered by
  * group; CSV import; and, for a reliability session, the typical error it gives each test.
  */
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconEdit, IconFileImport, IconTrash } from '@tabler/icons-react';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateLong } from '@shared/dates';
 import { SESSION_KIND_LABELS, type TestDefinition } from '@shared/domain/retests';
+import { athleteFullName } from '@shared/domain/roster';
 import { call } from '@renderer/api/client';
 import { useApiMutation, useApiQuery } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import { groupFilterOptions, inGroup, plural, sortByGroupThenName } from './common';
 import { EntryGrid } from './EntryGrid';
 import { gridPages, type JumpInput } from './gridModel';
+import { LeaveGuard } from '@renderer/app/drafts/LeaveGuard';
+import type { UnsavedRow } from '@renderer/app/drafts/rowDrafts';
 import { ImportModal } from './ImportModal';
 import { ReliabilityPanel } from './ReliabilityPanel';
 import { SessionForm } from './SessionForm';
@@ -33,13 +36,13 @@ export function SessionPage() {
   const remove = useApiMutation('retests.removeSession');
 
   const [pageKey, setPageKey] = useState<string | null>(null);
+  // Rows of the grid that cannot be saved, and the page the coach asked for meanwhile (the guard asks first).
+  const [unsaved, setUnsaved] = useState<readonly UnsavedRow<number>[]>([]);
+  const [asked, setAsked] = useState<string | null>(null);
   const [group, setGroup] = useState<string>('all');
   const [jumpInput, setJumpInput] = useState<JumpInput>('height');
   const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState<{ athleteName: string; problem: string }[]>([]);
-  const onPendingChange = useCallback((p: { athleteName: string; problem: string }[]) => setPending(p), []);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => pending.length > 0 && currentLocation.pathname !== nextLocation.pathname);
 
   const sheet = sheetQuery.data;
   const tests = useMemo(() => testsQuery.data ?? [], [testsQuery.data]);
@@ -51,6 +54,7 @@ export function SessionPage() {
   const pages = useMemo(() => gridPages(sessionTests), [sessionTests]);
   const page = pages.find((p) => p.key === pageKey) ?? pages[0];
   const groups = useMemo(() => groupsQuery.data ?? [], [groupsQuery.data]);
+  const names = useMemo(() => new Map((athletesQuery.data ?? []).map((a) => [a.id, athleteFullName(a)])), [athletesQuery.data]);
   const athletes = useMemo(() => {
     if (!sheet) return [];
     const withResults = new Set(sheet.entries.map((e) => e.athleteId));
@@ -118,15 +122,8 @@ export function SessionPage() {
 
       <Tabs
         value={page?.key ?? null}
-        onChange={(v) => {
-          // Valid rows are saved when the page changes; a refused value would be lost, so say so.
-          const first = pending[0];
-          if (first) {
-            notifications.show({ color: 'red', title: 'Fix or clear this value first', message: `${first.athleteName}: ${first.problem}` });
-            return;
-          }
-          setPageKey(v);
-        }}
+        // Valid rows are saved when the page changes; the leave guard asks about refused ones.
+        onChange={(v) => (unsaved.length > 0 ? setAsked(v) : setPageKey(v))}
         keepMounted={false}
       >
         <Tabs.List>
@@ -172,17 +169,32 @@ export function SessionPage() {
         <EntryGrid
           key={`${session.id}-${page.key}`}
           sheet={sheet}
+          fetchedAt={sheetQuery.dataUpdatedAt}
           page={page}
           athletes={athletes}
-          groups={groups}
+          names={names}
           unit={unit}
           jumpInput={jumpInput}
-          onPendingChange={onPendingChange}
+          onUnsavedChange={setUnsaved}
         />
       ) : (
         <Alert color="yellow">This session has no tests. Edit it to choose some.</Alert>
       )}
 
+      <LeaveGuard
+        unsaved={unsaved}
+        request={
+          asked === null
+            ? null
+            : {
+                stay: () => setAsked(null),
+                leave: () => {
+                  setPageKey(asked);
+                  setAsked(null);
+                },
+              }
+        }
+      />
       <ImportModal opened={importing} onClose={() => setImporting(false)} session={session} tests={tests} />
       <SessionForm
         opened={editing}
@@ -192,24 +204,6 @@ export function SessionPage() {
         onClose={() => setEditing(false)}
         onSaved={() => setEditing(false)}
       />
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Some values were not saved">
-        <Stack gap="sm">
-          <Text size="sm">These values are not valid, so they were not saved:</Text>
-          {pending.slice(0, 6).map((p) => (
-            <Text key={p.athleteName} size="sm">
-              <b>{p.athleteName}</b>: {p.problem}
-            </Text>
-          ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay and fix them
-            </Button>
-            <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave without them
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   );
 }

@@ -5,18 +5,22 @@
  * every loaded exercise of one athlete. Each row is saved when the coach leaves it; every save
  * can be undone.
  */
-import { Alert, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CoachMaxInput, WorkingMaxRow } from '@shared/contract/sheets';
 import { formatDateShort, isIsoDate, localToday } from '@shared/dates';
 import { athleteFullName } from '@shared/domain/roster';
 import { carriesLoad, sourceText } from '@shared/sheets/loads';
+import type { CoachMax } from '@shared/sheets/workingMax';
 import { formatMass, kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '@shared/units';
-import { ApiError, call } from '@renderer/api/client';
+import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/hooks';
+import { LeaveGuard } from '@renderer/app/drafts/LeaveGuard';
+import type { RowView } from '@renderer/app/drafts/rowDrafts';
+import { SaveStateMark } from '@renderer/app/drafts/SaveStateMark';
+import { useRowDrafts } from '@renderer/app/drafts/useRowDrafts';
 import { useUndo } from '@renderer/app/undo';
 
 interface RowDraft {
@@ -28,9 +32,12 @@ interface RowDraft {
 
 const shown = (kg: number | null, unit: MassUnit) => (kg === null ? '' : String(roundForDisplay(kgToUnit(kg, unit), 2)));
 
-function draftOf(row: WorkingMaxRow, unit: MassUnit): RowDraft {
-  return { tested: shown(row.coach?.testedKg ?? null, unit), testedOn: row.coach?.testedOn ?? '', starting: shown(row.coach?.startingKg ?? null, unit), reps: row.coach?.startingReps ? String(row.coach.startingReps) : '' };
+/** The boxes for what the coach entered (or for nothing entered). */
+function draftOf(coach: CoachMax | null, unit: MassUnit): RowDraft {
+  return { tested: shown(coach?.testedKg ?? null, unit), testedOn: coach?.testedOn ?? '', starting: shown(coach?.startingKg ?? null, unit), reps: coach?.startingReps ? String(coach.startingReps) : '' };
 }
+
+const sameRow = (a: RowDraft, b: RowDraft) => a.tested.trim() === b.tested.trim() && a.testedOn.trim() === b.testedOn.trim() && a.starting.trim() === b.starting.trim() && a.reps.trim() === b.reps.trim();
 
 type Parsed = { entry: CoachMaxInput; errors: Partial<Record<keyof RowDraft, string>> };
 
@@ -153,7 +160,7 @@ export function MaxesTab() {
       {list.isError && <Alert color="red">{list.error.message}</Alert>}
       {list.data && by === 'exercise' && <BulkStart rows={list.data.rows} unit={unit} exerciseName={loadable.find((e) => e.id === exerciseId)?.name ?? ''} />}
       {list.data && list.data.rows.length === 0 && <Alert color="gray">No athletes in this group.</Alert>}
-      {list.data && list.data.rows.length > 0 && <MaxTable key={JSON.stringify(query)} rows={list.data.rows} unit={unit} by={by} asOf={list.data.asOf} />}
+      {list.data && list.data.rows.length > 0 && <MaxTable key={JSON.stringify(query)} rows={list.data.rows} fetchedAt={list.dataUpdatedAt} unit={unit} by={by} asOf={list.data.asOf} />}
     </Stack>
   );
 }
@@ -199,85 +206,106 @@ function BulkStart({ rows, unit, exerciseName }: { rows: WorkingMaxRow[]; unit: 
   );
 }
 
-function MaxTable({ rows, unit, by, asOf }: { rows: WorkingMaxRow[]; unit: MassUnit; by: 'exercise' | 'athlete'; asOf: string }) {
+/** A row of the table: one athlete and one exercise. */
+const keyOf = (row: Pick<WorkingMaxRow, 'athleteId' | 'exerciseId'>) => `${row.athleteId}:${row.exerciseId}`;
+
+const firstError = (errors: Parsed['errors']) => Object.values(errors).find((message) => message !== undefined) ?? null;
+
+function MaxTable({ rows, fetchedAt, unit, by, asOf }: { rows: WorkingMaxRow[]; fetchedAt: number; unit: MassUnit; by: 'exercise' | 'athlete'; asOf: string }) {
   const undo = useUndo();
-  const [saved, setSaved] = useState<Map<string, 'saved' | string>>(new Map());
+  const byKey = useMemo(() => new Map(rows.map((row) => [keyOf(row), row])), [rows]);
+  const bases = useMemo(() => new Map(rows.map((row) => [keyOf(row), draftOf(row.coach, unit)])), [rows, unit]);
+  const label = useCallback((key: string) => {
+    const row = byKey.get(key);
+    return row ? `${row.athleteName} (${row.exerciseName})` : 'A working max';
+  }, [byKey]);
+  const problem = useCallback((key: string, draft: RowDraft) => {
+    const row = byKey.get(key);
+    return row ? firstError(parseRow(row, draft, unit, localToday()).errors) : null;
+  }, [byKey, unit]);
   const save = useCallback(
-    async (row: WorkingMaxRow, draft: RowDraft): Promise<boolean> => {
-      const key = `${row.athleteId}:${row.exerciseId}`;
-      const parsed = parseRow(row, draft, unit, localToday());
-      if (Object.keys(parsed.errors).length > 0) return false;
-      try {
-        const { previous } = await call('maxes.set', { entries: [parsed.entry] });
-        setSaved((m) => new Map(m).set(key, 'saved'));
-        undo.record(`Working max of ${row.athleteName}, ${row.exerciseName}`, () => call('maxes.set', { entries: previous }), { quiet: true });
-        return true;
-      } catch (error) {
-        setSaved((m) => new Map(m).set(key, error instanceof ApiError ? error.message : 'Backchain did not answer.'));
-        return false;
-      }
+    async (key: string, draft: RowDraft) => {
+      const row = byKey.get(key);
+      if (!row) throw new Error(`No working-max row ${key}`);
+      const { entry } = parseRow(row, draft, unit, localToday());
+      const { previous } = await call('maxes.set', { entries: [entry] });
+      undo.record(`Working max of ${row.athleteName}, ${row.exerciseName}`, () => call('maxes.set', { entries: previous }), { quiet: true });
+      return draftOf(entry, unit);
     },
-    [unit, undo],
+    [byKey, unit, undo],
   );
+  const drafts = useRowDrafts({ bases, fetchedAt, same: sameRow, problem, save, label });
   return (
-    <Table withTableBorder striped={false} verticalSpacing={4} className="maxes-table" aria-label="Working maxes">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{by === 'exercise' ? 'Athlete' : 'Exercise'}</Table.Th>
-          <Table.Th>Tested 1RM ({unit})</Table.Th>
-          <Table.Th>Tested on</Table.Th>
-          <Table.Th>Starting load ({unit})</Table.Th>
-          <Table.Th>for reps</Table.Th>
-          <Table.Th>Estimated from logs</Table.Th>
-          <Table.Th>Sheets use ({formatDateShort(asOf)})</Table.Th>
-          <Table.Th w={90} />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <MaxRow key={`${row.athleteId}:${row.exerciseId}:${JSON.stringify(row.coach)}`} row={row} unit={unit} by={by} state={saved.get(`${row.athleteId}:${row.exerciseId}`) ?? null} save={save} />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <>
+      <Table withTableBorder striped={false} verticalSpacing={4} className="maxes-table" aria-label="Working maxes">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{by === 'exercise' ? 'Athlete' : 'Exercise'}</Table.Th>
+            <Table.Th>Tested 1RM ({unit})</Table.Th>
+            <Table.Th>Tested on</Table.Th>
+            <Table.Th>Starting load ({unit})</Table.Th>
+            <Table.Th>for reps</Table.Th>
+            <Table.Th>Estimated from logs</Table.Th>
+            <Table.Th>Sheets use ({formatDateShort(asOf)})</Table.Th>
+            <Table.Th w={90} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const view = drafts.rows.get(keyOf(row));
+            return view && <MaxRow key={keyOf(row)} row={row} view={view} unit={unit} by={by} edit={drafts.edit} save={drafts.save} />;
+          })}
+        </Table.Tbody>
+      </Table>
+      <LeaveGuard unsaved={drafts.unsaved} />
+    </>
   );
 }
 
-const MaxRow = memo(function MaxRow({ row, unit, by, state, save }: { row: WorkingMaxRow; unit: MassUnit; by: 'exercise' | 'athlete'; state: 'saved' | string | null; save(row: WorkingMaxRow, d: RowDraft): Promise<boolean> }) {
-  const base = draftOf(row, unit);
-  const [draft, setDraft] = useState(base);
-  const [touched, setTouched] = useState(false);
-  const parsed = parseRow(row, draft, unit, localToday());
-  const errors = touched ? parsed.errors : {};
-  const dirty = JSON.stringify(draft) !== JSON.stringify(base);
+const FIELD_LABELS: Record<keyof RowDraft, string> = { tested: 'tested 1RM', testedOn: 'tested on', starting: 'starting load', reps: 'starting load reps' };
+
+interface MaxRowProps {
+  row: WorkingMaxRow;
+  view: RowView<RowDraft>;
+  unit: MassUnit;
+  by: 'exercise' | 'athlete';
+  edit(key: string, change: (d: RowDraft) => RowDraft): void;
+  save(key: string): Promise<void>;
+}
+
+const MaxRow = memo(function MaxRow({ row, view, unit, by, edit, save }: MaxRowProps) {
+  const { draft, base, state } = view;
+  const key = keyOf(row);
+  // A box's message shows once the row was refused, and until what is typed can be saved.
+  const errors = state?.state === 'error' ? parseRow(row, draft, unit, localToday()).errors : {};
   const label = by === 'exercise' ? row.athleteName : row.exerciseName;
-  const field = (key: keyof RowDraft, width: number, type: 'text' | 'date' = 'text') => (
+  const field = (name: keyof RowDraft, width: number, type: 'text' | 'date' = 'text') => (
     <div>
       <input
         className="entry-input"
         type={type}
         style={{ width }}
-        aria-label={`${label}: ${key === 'tested' ? 'tested 1RM' : key === 'testedOn' ? 'tested on' : key === 'starting' ? 'starting load' : 'starting load reps'}`}
-        aria-invalid={errors[key] ? true : undefined}
+        aria-label={`${label}: ${FIELD_LABELS[name]}`}
+        aria-invalid={errors[name] ? true : undefined}
         inputMode={type === 'text' ? 'decimal' : undefined}
-        value={draft[key]}
+        value={draft[name]}
         max={type === 'date' ? localToday() : undefined}
         onChange={(e) => {
           const v = e.currentTarget.value;
-          setDraft((d) => ({ ...d, [key]: v }));
+          edit(key, (d) => ({ ...d, [name]: v }));
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') setDraft((d) => ({ ...d, [key]: base[key] }));
+          if (e.key === 'Escape') edit(key, (d) => ({ ...d, [name]: base[name] }));
         }}
       />
-      {errors[key] && <div className="entry-problem">{errors[key]}</div>}
+      {errors[name] && <div className="entry-problem">{errors[name]}</div>}
     </div>
   );
   return (
     <Table.Tr
       onBlur={(e) => {
-        if (e.currentTarget.contains(e.relatedTarget as Node | null) || !dirty) return;
-        setTouched(true);
-        if (Object.keys(parsed.errors).length === 0) void save(row, draft);
+        // Leaving the row (not moving inside it) saves it.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void save(key);
       }}
     >
       <Table.Td>
@@ -298,20 +326,7 @@ const MaxRow = memo(function MaxRow({ row, unit, by, state, save }: { row: Worki
         </Text>
       </Table.Td>
       <Table.Td>
-        {state === 'saved' && !dirty ? (
-          <Group gap={4} c="teal.7" wrap="nowrap">
-            <IconCheck size={16} />
-            <Text size="xs">saved</Text>
-          </Group>
-        ) : state && state !== 'saved' ? (
-          <Tooltip label={state} multiline w={280}>
-            <IconAlertTriangle size={16} color="var(--mantine-color-red-7)" aria-label={state} />
-          </Tooltip>
-        ) : dirty ? (
-          <Text size="xs" c="dimmed">
-            editing
-          </Text>
-        ) : null}
+        <SaveStateMark state={state} compact />
       </Table.Td>
     </Table.Tr>
   );

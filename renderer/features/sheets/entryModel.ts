@@ -131,6 +131,15 @@ export function draftChecks(draft: EntryDraft, sheet: AthleteSheet, unit: MassUn
   return checks;
 }
 
+/** Why a card cannot be saved as typed: the first refusal, else the first question not answered yet. */
+export function draftProblem(draft: EntryDraft, sheet: AthleteSheet, unit: MassUnit): string | null {
+  const checks = Object.values(draftChecks(draft, sheet, unit));
+  const refused = checks.find((c) => c.state === 'error');
+  if (refused?.state === 'error') return refused.message;
+  const asked = checks.find((c) => c.state === 'ask');
+  return asked?.state === 'ask' ? `${asked.message} Confirm or correct it.` : null;
+}
+
 const value = (check: FieldCheck<number>): number | null => (check.state === 'ok' || check.state === 'ask' ? check.value : null);
 
 /**
