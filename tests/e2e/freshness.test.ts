@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { addDays, formatDateShort, localToday, startOfWeek } from '@shared/dates';
 import { chromiumSession, screenshot } from './harness';
 
 const e2e = chromiumSession();
@@ -83,6 +83,19 @@ function warningRow(page: Page, name: string): Locator {
 async function heatmapGroup(page: Page, name: string, count: number) {
   await go(page, '/load');
   await page.getByRole('rowheader', { name: `${name} (${count})`, exact: true }).waitFor();
+}
+
+/** The number in an athlete's cell of the Load heat map for the week starting `week`. */
+async function heatmapCell(page: Page, name: string, week: string): Promise<number> {
+  await go(page, '/load');
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await row.waitFor();
+  const weeks = await page.getByRole('columnheader').allTextContents();
+  const label = formatDateShort(week);
+  const column = weeks.findIndex((w) => w.startsWith(label));
+  if (column < 1) throw new Error(`no column for the week of ${week} (${weeks.join(' | ')})`);
+  const text = (await row.getByRole('cell').nth(column - 1).textContent()) ?? '';
+  return Number(text.replace(/[^0-9]/g, ''));
 }
 
 async function undo(page: Page) {
@@ -182,6 +195,57 @@ describe('one change, every screen fresh', () => {
     await expect(calendarDay(page, sprinter.id, NEXT_MONDAY)).resolves.toEqual(before);
     await sheetsFor(page, sprints, NEXT_MONDAY);
     await page.getByText(new RegExp(`Run: Sprint / speed, ${minutesBefore} min`)).first().waitFor();
+    expect(errors).toEqual([]);
+  });
+  it('saving results shows on the Load heat map and the Warnings at once; so does its undo', async () => {
+    const { page, errors } = await e2e.start({}, { width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Load sample squad' }).click();
+    await page.getByRole('cell', { name: /Sprints/ }).first().waitFor();
+    const yesterday = addDays(localToday(), -1);
+    const groups = await api<Group[]>(page, 'groups.list', {});
+    const warned = new Set((await api<{ warnings: { athleteId: number }[] }>(page, 'warnings.list', {})).warnings.map((w) => w.athleteId));
+    // An athlete with a run logged yesterday and no warning today.
+    let chosen: { group: Group; athleteId: number; minutes: number; rpe: number } | null = null;
+    for (const group of groups) {
+      const day = await api<{ results: { athleteId: number; run: { status: string; minutes: number | null; sessionRpe: number | null } | null }[] }>(page, 'results.day', { date: yesterday, groupId: group.id });
+      const found = day.results.find((r) => r.run?.status === 'done' && r.run.minutes !== null && r.run.sessionRpe !== null && !warned.has(r.athleteId));
+      if (found?.run) {
+        chosen = { group, athleteId: found.athleteId, minutes: found.run.minutes ?? 0, rpe: found.run.sessionRpe ?? 0 };
+        break;
+      }
+    }
+    if (!chosen) throw new Error('the sample squad has a run logged yesterday by an athlete without a warning');
+    const athlete = await api<Athlete>(page, 'athletes.get', { id: chosen.athleteId });
+    const name = `${athlete.givenName} ${athlete.familyName}`;
+    const week = startOfWeek(yesterday, (await api<{ firstDayOfWeek: number }>(page, 'settings.get', {})).firstDayOfWeek);
+
+    const before = await heatmapCell(page, name, week);
+    await go(page, '/warnings');
+    await page.locator('[data-testid="warning-row"]').first().waitFor();
+    await expect(warningRow(page, name).count()).resolves.toBe(0);
+
+    // Yesterday's run keyed in again as four hours at RPE 10, on the entry screen.
+    await go(page, `/sheets/results?date=${yesterday}&group=${chosen.group.id}`);
+    const box = (what: string) => page.getByRole('textbox', { name: `${name}, ${what}`, exact: true });
+    await box('run minutes').fill('240');
+    await box('run RPE (0-10)').fill('10');
+    // Leaving the card saves it.
+    await page.getByRole('heading').first().click();
+    await page.getByTestId(`entry-card-${athlete.id}`).getByText('saved').waitFor();
+
+    const after = await heatmapCell(page, name, week);
+    expect(after - before).toBe(240 * 10 - chosen.minutes * chosen.rpe);
+    await screenshot(page, 'freshness-04-heatmap-after-results');
+    await go(page, '/warnings');
+    await warningRow(page, name).waitFor();
+    await expect(warningRow(page, name).textContent()).resolves.toMatch(/load|ratio/i);
+    await screenshot(page, 'freshness-05-warnings-after-results');
+
+    await undo(page);
+    await expect(heatmapCell(page, name, week)).resolves.toBe(before);
+    await go(page, '/warnings');
+    await page.locator('[data-testid="warning-row"]').first().waitFor();
+    await expect(warningRow(page, name).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 });
