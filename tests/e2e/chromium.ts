@@ -33,6 +33,9 @@ export interface ChromiumChoice {
 /** The flags every launch uses: no sandbox (CI runs as root), no GPU, no calls home (the network is closed). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+/** What the end-to-end run has: the chosen browser, or the one sentence saying why there is none. */
+export type ChromiumForRun = ChromiumChoice | { problem: string };
+
 export class NoChromiumError extends Error {
   override name = 'NoChromiumError';
 }
@@ -64,8 +67,8 @@ const LINUX_PLACES = ['/opt/google/chrome/chrome', '/opt/chromium/chrome', '/sna
 export function systemCandidates(machine: Machine): string[] {
   const { env, platform, homedir } = machine;
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') {
-    const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
-    return [...LINUX_NAMES.flatMap((name) => dirs.map((dir) => path.join(dir, name))), ...LINUX_PLACES];
+    const dirs = (env.PATH ?? '').split(':').filter(Boolean);
+    return [...LINUX_NAMES.flatMap((name) => dirs.map((dir) => path.posix.join(dir, name))), ...LINUX_PLACES];
   }
   if (platform === 'darwin') {
     const apps = [
@@ -118,7 +121,10 @@ export async function findChromium(machine: Machine = thisMachine): Promise<Chro
   throw new NoChromiumError(installAdvice(machine));
 }
 
-/** The package's folder (the bundled browser's compressed files are in its bin/). */
+/**
+ * The package's folder: the bundled browser's compressed files are in its bin/. Only those files
+ * are used, not the package's code (written for AWS Lambda; it wants a newer Node than ours).
+ */
 function sparticuzRoot(): { root: string; version: string } {
   const require = createRequire(import.meta.url);
   let entry: string;
@@ -127,10 +133,14 @@ function sparticuzRoot(): { root: string; version: string } {
   } catch {
     throw new NoChromiumError('No system Chromium or Chrome was found and the npm package @sparticuz/chromium is not installed: run npm install, or install Chromium.');
   }
-  // .../@sparticuz/chromium/build/cjs/index.cjs
-  const root = path.resolve(path.dirname(entry), '..', '..');
-  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  return { root, version };
+  // The entry is somewhere under the package's folder (build/index.js in 153): walk up to its package.json.
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!fs.existsSync(manifest)) continue;
+    const { name, version } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version: string };
+    if (name === '@sparticuz/chromium') return { root: dir, version };
+  }
+  throw new NoChromiumError(`Could not find @sparticuz/chromium's folder from ${entry}; reinstall it (npm ci) or install Chromium.`);
 }
 
 /** Brotli-compressed tar file -> folder (tar is on every Linux). */

@@ -10,13 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { launchChromium } from './chromium';
+import { launchChromium, type ChromiumChoice } from './chromium';
 
 export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
 
+/** The browser the global setup chose; fails (the test, with the setup's sentence) when there is none. */
+export function chosenChromium(): ChromiumChoice {
+  const chosen = inject('chromium');
+  if ('problem' in chosen) throw new Error(chosen.problem);
+  return chosen;
+}
+
 /** The browser chosen for this run, started (one per test file). */
 export async function launchBrowser(): Promise<Browser> {
-  return launchChromium(inject('chromium'));
+  return launchChromium(chosenChromium());
 }
 
 export interface RunningApp {

@@ -1,12 +1,12 @@
 /**
  * Reading the PDFs the app prints (session sheets, reports) in Node, with Mozilla's PDF.js
  * (pdfjs-dist), for the end-to-end tests and the benchmark: page count and size, the text as
- * laid out (a table row on one line) and in reading order, and pages rendered to PNG (through
+ * laid out (a table row on one line) and in reading order, the fonts, and pages rendered to PNG (through
  * PDF.js's Node canvas, @napi-rs/canvas) to look at. No system tools (poppler) needed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
 export async function openPdf(file: string): Promise<PDFDocumentProxy> {
@@ -104,6 +104,24 @@ export async function pdfWords(file: string, page?: number): Promise<string> {
     const texts: string[] = [];
     for (const n of pagesOf(pdf, page)) texts.push((await pageItems(pdf, n)).map((item) => `${item.str}${item.hasEOL ? ' ' : ''}`).join(''));
     return texts.join(' ').replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** The fonts a page (or the whole PDF) draws its text with, without the subset tag: e.g. ["Inter-Bold", "Inter-Regular"], sorted. */
+export async function pdfFonts(file: string, page?: number): Promise<string[]> {
+  return withPdf(file, async (pdf) => {
+    const names = new Set<string>();
+    for (const n of pagesOf(pdf, page)) {
+      const proxy = await pdf.getPage(n);
+      const operators = await proxy.getOperatorList();
+      operators.fnArray.forEach((fn, i) => {
+        if (fn !== OPS.setFont) return;
+        const id = (operators.argsArray[i] as unknown[] | undefined)?.[0];
+        const font = typeof id === 'string' ? (proxy.commonObjs.get(id) as { name?: unknown } | null) : null;
+        if (typeof font?.name === 'string') names.add(font.name.replace(/^[A-Z]{6}\+/, ''));
+      });
+    }
+    return [...names].sort();
   });
 }
 

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
-import { pdfImages, pdfInfo, pdfText, pdfWords } from './pdf';
+import { pdfFonts, pdfImages, pdfInfo, pdfText, pdfWords } from './pdf';
 
 const e2e = chromiumSession();
 
@@ -121,6 +121,8 @@ describe('session sheets, end to end', () => {
     expect(ben).toContain('Ben Okafor');
     expect(ben).toContain('Injured / modified: Left hamstring strain');
     expect(ben).toContain('Regression for injury: Romanian deadlift instead of Trap bar deadlift');
+    // The text is set in Inter, the font the app ships (renderer/app/font.ts), whatever the machine has installed.
+    expect((await pdfFonts(pdf, 1)).filter((font) => font.startsWith('Inter-'))).toEqual(['Inter-Bold', 'Inter-Regular', 'Inter-SemiBold']);
     expect(await pdfImages(pdf, SCREENSHOT_DIR, 'sheets-pdf-a4', 2)).toHaveLength(2);
 
     // A squad in lb on US Letter; 72.5 kg... from 100 kg: 71.75 kg = 158.2 lb -> 160 lb (5 lb plates).
