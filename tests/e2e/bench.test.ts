@@ -90,6 +90,7 @@ describe('the benchmark (smoke run)', () => {
     if (code !== 0) throw new Error(`npm run bench (BENCH_SMOKE=1) exited with ${code}:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`);
 
     const lines = stdout.trim().split('\n');
+    console.log(lines[0]);
     // The first line says which browser, the same one the end-to-end tests use.
     expect(lines[0]).toContain(`Chromium for this run: ${chromium.description}`);
     const figures = JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
