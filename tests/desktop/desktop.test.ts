@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { distanceSquad, THIS_MONDAY, type DistanceSquad } from '../e2e/distanceSquad';
 import { pdfFonts, pdfInfo, pdfWords } from '../e2e/pdf';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,10 +36,6 @@ interface Counters {
   focusCalls: number;
 }
 
-// Last week's Monday starts a 4-week block; this week's Monday is its week 2 (as in tests/e2e/sheets.test.ts).
-const THIS_MONDAY = startOfWeek(localToday(), 1);
-const WEEK1_MONDAY = addDays(THIS_MONDAY, -7);
-
 describe('the desktop app (Electron)', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'backchain-desktop-'));
   const dataDir = path.join(work, 'squad');
@@ -49,6 +45,7 @@ describe('the desktop app (Electron)', () => {
   let app: ElectronApplication;
   let page: Page;
   let exitCode: Promise<number | null>;
+  let squad: DistanceSquad;
 
   /** A contract method called from the page over IPC, through the preload's bridge, as the screens call it. */
   const invoke = <T>(method: string, input: unknown) => page.evaluate(([m, i]) => backchain.invoke(m, i), [method, input] as const) as Promise<Answer<T>>;
@@ -78,12 +75,16 @@ describe('the desktop app (Electron)', () => {
   });
 
   it('answers calls over IPC, and the roster shows what they saved', async () => {
-    const group = await value<{ id: number; name: string }>('groups.create', { name: 'Distance', color: '#2f9e44' });
-    expect(group.name).toBe('Distance');
-    const ana = await value<{ id: number; givenName: string; familyName: string }>('athletes.create', { givenName: 'Ana', familyName: 'López', groupId: group.id, eventFocus: 'distance', raceGoal: '10k' });
-    expect(ana).toMatchObject({ givenName: 'Ana', familyName: 'López' });
-    const listed = await value<{ id: number }[]>('athletes.list', { status: 'all' });
-    expect(listed.map((a) => a.id)).toEqual([ana.id]);
+    // The sheets tests' squad (a group of three on a foundational block), made over IPC.
+    squad = await distanceSquad(value);
+    const listed = await value<{ id: number; givenName: string; familyName: string; groupId: number | null }[]>('athletes.list', { status: 'all' });
+    expect(listed.map((a) => [a.id, `${a.givenName} ${a.familyName}`, a.groupId]).sort()).toEqual(
+      [
+        [squad.ana, 'Ana López', squad.group],
+        [squad.ben, 'Ben Okafor', squad.group],
+        [squad.cara, 'Cara Nguyen', squad.group],
+      ].sort(),
+    );
     await page.reload();
     await page.getByRole('cell', { name: 'López, Ana' }).waitFor();
   });
@@ -93,7 +94,7 @@ describe('the desktop app (Electron)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { givenName: 'Enter a first name', bodyMassKg: expect.stringMatching(/Body mass must be between 20 and 200 kg/) } } });
     // A method the contract does not have reaches no handler.
     await expect(invoke('athletes.dropEverything', {})).rejects.toThrow();
-    expect(await value<unknown[]>('athletes.list', { status: 'all' })).toHaveLength(1);
+    expect(await value<unknown[]>('athletes.list', { status: 'all' })).toHaveLength(3);
   });
 
   it('loads better-sqlite3 built for Electron (not the Node build npm test uses)', async () => {
@@ -110,36 +111,16 @@ describe('the desktop app (Electron)', () => {
   });
 
   it('saves the session sheets as a PDF where the save dialog (stubbed) says', async () => {
-    const group = (await value<{ id: number; name: string }[]>('groups.list', {})).find((g) => g.name === 'Distance');
-    const ana = (await value<{ id: number }[]>('athletes.list', { status: 'all' }))[0];
-    if (!group || !ana) throw new Error('the roster from the IPC test is missing');
-    const templates = await value<{ id: number; code: string | null }[]>('templates.list', {});
-    const template = (code: string) => templates.find((t) => t.code === code)?.id ?? 0;
-    await value('blocks.create', {
-      name: 'Foundational 1',
-      phase: 'foundational',
-      startDate: WEEK1_MONDAY,
-      weeks: 4,
-      deloadWeek: 4,
-      groupIds: [group.id],
-      rhythm: [
-        { weekday: 1, templateId: template('foundational_a'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-        { weekday: 4, templateId: template('foundational_b'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-      ],
-    });
-    const trapBar = (await value<{ id: number; code: string | null }[]>('exercises.list', {})).find((e) => e.code === 'trap_bar_deadlift')?.id ?? 0;
-    await value('maxes.set', { entries: [{ athleteId: ana.id, exerciseId: trapBar, testedKg: 100, testedOn: WEEK1_MONDAY }] });
-
     const file = path.join(work, 'Distance sheets.pdf');
     await app.evaluate(({ dialog }, target) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as unknown as typeof dialog.showSaveDialog;
     }, file);
-    const saved = await value<{ outcome: string; path: string; sizeBytes: number }>('sheets.savePdf', { date: THIS_MONDAY, groupId: group.id, layout: 'individual', paper: 'a4' });
+    const saved = await value<{ outcome: string; path: string; sizeBytes: number }>('sheets.savePdf', { date: THIS_MONDAY, groupId: squad.group, layout: 'individual', paper: 'a4' });
     expect(saved).toMatchObject({ outcome: 'saved', path: file });
     expect(fs.statSync(file).size).toBe(saved.sizeBytes);
-    // One A4 page for Ana: week 2 is 71.75% of her tested 100 kg -> 72.5 kg (2.5 kg plates), in the shipped font.
-    expect(await pdfInfo(file)).toEqual({ pages: 1, widthPt: 595, heightPt: 842 });
-    const words = await pdfWords(file);
+    // One A4 page per athlete; Ana's first: week 2 is 71.75% of her tested 100 kg -> 72.5 kg (2.5 kg plates), in the shipped font.
+    expect(await pdfInfo(file)).toEqual({ pages: 3, widthPt: 595, heightPt: 842 });
+    const words = await pdfWords(file, 1);
     expect(words).toContain('Ana López');
     expect(words).toContain('72.5 kg');
     expect(await pdfFonts(file)).toContain('Inter-Regular');
@@ -187,7 +168,7 @@ describe('the desktop app (Electron)', () => {
     expect(await invoke('athletes.list', { status: 'all' })).toMatchObject({ ok: true });
   });
 
-  it('quits with the squad file closed cleanly: no write-ahead log left, the file whole, the athlete in it', async () => {
+  it('quits with the squad file closed cleanly: no write-ahead log left, the file whole, the athletes in it', async () => {
     await app.close();
     expect(await exitCode).toBe(0);
     // SQLite folds the write-ahead log into the file and deletes it when the last connection closes.
@@ -196,7 +177,7 @@ describe('the desktop app (Electron)', () => {
     const db = new Database(path.join(dataDir, 'squad.db'), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.prepare('SELECT given_name || \' \' || family_name FROM athlete').pluck().all()).toEqual(['Ana López']);
+      expect(db.prepare("SELECT given_name || ' ' || family_name FROM athlete ORDER BY given_name").pluck().all()).toEqual(['Ana López', 'Ben Okafor', 'Cara Nguyen']);
     } finally {
       db.close();
     }

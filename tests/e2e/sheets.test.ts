@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { addDays } from '@shared/dates';
+import { distanceSquad, THIS_MONDAY, WEEK1_MONDAY } from './distanceSquad';
 import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
 import { pdfFonts, pdfImages, pdfInfo, pdfText, pdfWords } from './pdf';
 
@@ -33,48 +34,8 @@ async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   ) as Promise<T>;
 }
 
-// Last week's Monday is week 1 of the block (in the past); this week's Monday is week 2 (today or earlier).
-const THIS_MONDAY = startOfWeek(localToday(), 1);
-const WEEK1_MONDAY = addDays(THIS_MONDAY, -7);
-
-interface Squad {
-  group: number;
-  ana: number;
-  ben: number;
-  cara: number;
-}
-
-/**
- * A distance group of three on DOMAIN.md's foundational block (Monday: Foundational A): Ana has a
- * tested trap bar 1RM of 100 kg, Ben is injured (his sheet has regressions), Cara has no working
- * max at all.
- */
-async function distanceSquad(page: Page): Promise<Squad> {
-  const group = await api<{ id: number }>(page, 'groups.create', { name: 'Distance', color: '#2f9e44' });
-  const ana = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Ana', familyName: 'López', groupId: group.id, eventFocus: 'distance', raceGoal: '10k' });
-  const ben = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Ben', familyName: 'Okafor', groupId: group.id, eventFocus: 'distance', raceGoal: '5k', injured: true, injuryNotes: 'Left hamstring strain' });
-  const cara = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Cara', familyName: 'Nguyen', groupId: group.id, eventFocus: 'distance', raceGoal: '5k' });
-  const templates = await api<{ id: number; code: string | null }[]>(page, 'templates.list', {});
-  const template = (code: string) => templates.find((t) => t.code === code)?.id ?? 0;
-  await api(page, 'blocks.create', {
-    name: 'Foundational 1',
-    phase: 'foundational',
-    startDate: WEEK1_MONDAY,
-    weeks: 4,
-    deloadWeek: 4,
-    groupIds: [group.id],
-    rhythm: [
-      { weekday: 1, templateId: template('foundational_a'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-      { weekday: 2, run: { type: 'intervals', minutes: 50, rpe: 8 } },
-      { weekday: 4, templateId: template('foundational_b'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-      { weekday: 6, run: { type: 'long', minutes: 75, rpe: 5 } },
-    ],
-  });
-  const exercises = await api<{ id: number; code: string | null }[]>(page, 'exercises.list', {});
-  const trapBar = exercises.find((e) => e.code === 'trap_bar_deadlift')?.id ?? 0;
-  await api(page, 'maxes.set', { entries: [{ athleteId: ana.id, exerciseId: trapBar, testedKg: 100, testedOn: WEEK1_MONDAY }] });
-  return { group: group.id, ana: ana.id, ben: ben.id, cara: cara.id };
-}
+/** The squad of ./distanceSquad.ts, made through browser mode's API. */
+const makeDistanceSquad = (page: Page) => distanceSquad(<T,>(method: string, input: unknown) => api<T>(page, method, input));
 
 const OUT = path.resolve('test-output', 'sheets');
 
@@ -99,7 +60,7 @@ const LETTER = { widthPt: 612, heightPt: 792 };
 describe('session sheets, end to end', () => {
   it("prints a group's sheets to PDF: one A4 page per athlete with their own loads, regressions and tempo; US Letter in lb; the landscape clipboard", async () => {
     const { page, errors } = await e2e.start();
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
 
     const pdf = await printToPdf(page, `/print/sheets?date=${THIS_MONDAY}&group=${squad.group}&layout=individual&paper=a4`, 'individual-a4.pdf');
     // A4 portrait; one page per athlete.
@@ -144,7 +105,7 @@ describe('session sheets, end to end', () => {
 
   it("previews the sheets in the app, enters a group's results (a refused value, a doubtful load, leaving the screen), which changes next week's loads; undo", async () => {
     const { app, page, errors } = await e2e.start();
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
     await page.goto(`${app.url}/#/sheets?date=${WEEK1_MONDAY}&group=${squad.group}`);
     await page.reload();
     const preview = page.getByTestId('sheets-preview');
@@ -245,7 +206,7 @@ describe('session sheets, end to end', () => {
     await page.reload();
     await page.getByText('No season plan yet').waitFor();
 
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
     // Friday of this week: no session and no run for the distance group.
     await page.goto(`${app.url}/#/sheets?date=${addDays(THIS_MONDAY, 4)}&group=${squad.group}`);
     await page.reload();
