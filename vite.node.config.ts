@@ -32,8 +32,8 @@ export default defineConfig(({ mode }) => {
       minify: false,
       sourcemap: true,
       rollupOptions: {
-        // playwright-core (bench only) finds its own files through __dirname: load it from node_modules.
-        external: [...nodeBuiltins, 'electron', 'better-sqlite3', 'playwright-core'],
+        // playwright-core and pdfjs-dist (bench only) load their own files at run time: load them from node_modules.
+        external: [...nodeBuiltins, 'electron', 'better-sqlite3', 'playwright-core', /^pdfjs-dist\//],
         output: { format: target.format, entryFileNames: target.file, codeSplitting: false },
       },
     },

@@ -4,7 +4,8 @@ import { aliases } from './aliases.config.ts';
 
 // Four projects, one per kind of test (ARCHITECTURE.md "Tests"):
 // unit: pure logic in shared/; integration: services on a real SQLite file;
-// component: screens in jsdom; e2e: the built app in Debian's Chromium through browser mode.
+// component: screens in jsdom; e2e: the built app in Chromium through browser mode (tests/e2e/chromium.ts
+// chooses which: BACKCHAIN_CHROMIUM, a system one, or the one bundled in @sparticuz/chromium).
 export default defineConfig({
   test: {
     reporters: process.env.VITEST_JSON_REPORT

@@ -1,8 +1,23 @@
 /**
  * Tools for `npm run bench`: repeat a measurement, take the median, report memory. A benchmark,
  * not a test: it prints numbers and fails only if something breaks.
+ *
+ * BENCH_SMOKE=1 (the smoke test in `npm test`, tests/e2e/bench.test.ts) measures everything once,
+ * without warm-up, on the small sample squad: the figures mean nothing, but every measurement runs.
  */
 import { performance } from 'node:perf_hooks';
+
+export const SMOKE = process.env.BENCH_SMOKE === '1';
+
+/** How many times to repeat a measurement: `n`, or once in a smoke run. */
+export function repeats(n: number): number {
+  return SMOKE ? 1 : n;
+}
+
+/** How many unmeasured warm-up runs: `n`, or none in a smoke run. */
+export function warmups(n: number): number {
+  return SMOKE ? 0 : n;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -16,11 +31,11 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[index] as number;
 }
 
-/** Run `fn` `warmup` times unmeasured, then `runs` times; the median in milliseconds. */
+/** Run `fn` `warmup` times unmeasured, then `runs` times; the median in milliseconds (see repeats, warmups). */
 export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i += 1) await fn();
+  for (let i = 0; i < warmups(warmup); i += 1) await fn();
   const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
+  for (let i = 0; i < repeats(runs); i += 1) {
     const start = performance.now();
     await fn();
     times.push(performance.now() - start);

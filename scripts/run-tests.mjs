@@ -48,6 +48,11 @@ if (fs.existsSync(report)) {
   // A file that fails to load has no tests to count; count it as a failure so it cannot hide.
   const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
   failed += brokenFiles;
+  // A failed file's tests that never ran (its beforeAll failed, e.g. no Chromium) count as failed, not skipped.
+  failed += (json.testResults ?? [])
+    .filter((f) => f.status === 'failed')
+    .flatMap((f) => f.assertionResults ?? [])
+    .filter((t) => t.status === 'skipped' || t.status === 'pending').length;
   if (!vitestOk && json.numFailedTests === 0 && brokenFiles === 0) failed += 1;
 } else {
   failed += 1;

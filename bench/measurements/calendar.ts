@@ -6,17 +6,15 @@
  * - gridScrollFrameMs: 95th-percentile frame time scrolling the season view down and across.
  */
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { dispatch } from '@main/api/dispatch';
 import { GRID_SQL } from '@main/db/repositories/athleteDays';
 import { readSettings } from '@main/db/repositories/settings';
 import { startWebServer } from '@main/web/server';
 import { addDays, localToday, startOfWeek } from '@shared/dates';
 import { dayNumber } from '@shared/plan/days';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness';
 import type { Measurement } from '../context';
 import { performance } from 'node:perf_hooks';
-import { median, percentile, round } from '../harness';
+import { median, percentile, repeats, round, warmups } from '../harness';
 
 // The page-side functions run in Chromium; these are the few browser globals they touch
 // (declared here, in this module only: the Node-side code has no DOM types).
@@ -85,7 +83,7 @@ async function scrollFrames(browser: Browser, url: string): Promise<number[]> {
 
 export const calendarMeasurement: Measurement = {
   name: 'calendar',
-  async run({ ctx, db, dataDir, rendererDir, log }) {
+  async run({ ctx, db, dataDir, rendererDir, launchBrowser, log }) {
     const firstDay = readSettings(db)?.firstDayOfWeek ?? 1;
     const from = startOfWeek(localToday(), firstDay);
     const to = addDays(from, 12 * 7 - 1);
@@ -98,14 +96,15 @@ export const calendarMeasurement: Measurement = {
     // Alternate the two so both medians see the same machine (other work, garbage collection).
     const query: number[] = [];
     const plain: number[] = [];
-    for (let i = 0; i < 35; i += 1) {
+    const warm = warmups(5);
+    for (let i = 0; i < warm + repeats(30); i += 1) {
       let start = performance.now();
       await dispatch(ctx, 'calendar.grid', { from, to });
       const queryMs = performance.now() - start;
       start = performance.now();
       floor.all(dayNumber(from), dayNumber(to));
       const floorMs = performance.now() - start;
-      if (i >= 5) {
+      if (i >= warm) {
         query.push(queryMs);
         plain.push(floorMs);
       }
@@ -113,12 +112,12 @@ export const calendarMeasurement: Measurement = {
     const figures: Record<string, number> = { calendarQueryMs: round(median(query)), calendarFloorMs: round(median(plain)) };
 
     const server = await startWebServer({ dataDir, rendererDir, appVersion: 'bench' });
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchBrowser();
     try {
       const url = `${server.openUrl}#/calendar`;
-      await firstPaint(browser, url); // warm-up: the OS file cache and Chromium's code cache
+      for (let i = 0; i < warmups(1); i += 1) await firstPaint(browser, url); // the OS file cache and Chromium's code cache
       const paints: number[] = [];
-      for (let i = 0; i < 5; i += 1) paints.push(await firstPaint(browser, url));
+      for (let i = 0; i < repeats(5); i += 1) paints.push(await firstPaint(browser, url));
       figures.gridFirstPaintMs = round(median(paints));
       const frames = await scrollFrames(browser, url);
       figures.gridScrollFrameMs = round(percentile(frames, 95));

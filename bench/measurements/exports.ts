@@ -17,7 +17,7 @@ import type { ApiContext } from '@main/api/context';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { SavedFile } from '@shared/contract/backups';
 import type { Measurement } from '../context';
-import { median, round } from '../harness';
+import { median, repeats, round } from '../harness';
 
 /** Watch the event loop's delays; the watch needs a turn of the loop to start before the work does. */
 async function watchEventLoop() {
@@ -55,7 +55,7 @@ export const exportsMeasurement: Measurement = {
     let bytes = 0;
     let maxStallMs = 0;
     let heapGrowthMb = 0;
-    for (let run = 0; run < 3; run += 1) {
+    for (let run = 0; run < repeats(3); run += 1) {
       const heapBefore = process.memoryUsage().heapUsed;
       let heapPeak = heapBefore;
       const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 20);
@@ -86,7 +86,7 @@ export const exportsMeasurement: Measurement = {
     const icsAthleteTimes: number[] = [];
     let groupEvents = 0;
     let icsStallMs = 0;
-    for (let run = 0; run < 5; run += 1) {
+    for (let run = 0; run < repeats(5); run += 1) {
       const loop = await watchEventLoop();
       let started = performance.now();
       const group = await call(ctx, 'exports.calendar', { subject: { kind: 'group', groupId: largest.id }, from: span.first, to: span.last });

@@ -8,14 +8,12 @@
  *   (300 athletes, virtualized).
  */
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { dispatch } from '@main/api/dispatch';
 import { readSettings } from '@main/db/repositories/settings';
 import { startWebServer } from '@main/web/server';
 import { addDays, localToday, startOfWeek } from '@shared/dates';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/harness';
 import type { Measurement } from '../context';
-import { median, medianMs, round } from '../harness';
+import { median, medianMs, repeats, round, warmups } from '../harness';
 
 const READY = () => globalThis.performance.getEntriesByName('load-heatmap-ready').length > 0;
 
@@ -31,7 +29,7 @@ async function firstPaint(browser: Browser, url: string): Promise<number> {
 
 export const loadHeatmapMeasurement: Measurement = {
   name: 'loadHeatmap',
-  async run({ ctx, db, dataDir, rendererDir, log }) {
+  async run({ ctx, db, dataDir, rendererDir, launchBrowser, log }) {
     const today = localToday();
     const thisWeek = startOfWeek(today, readSettings(db)?.firstDayOfWeek ?? 1);
     const from = addDays(thisWeek, -7 * 11);
@@ -49,12 +47,12 @@ export const loadHeatmapMeasurement: Measurement = {
     };
 
     const server = await startWebServer({ dataDir, rendererDir, appVersion: 'bench' });
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchBrowser();
     try {
       const url = `${server.openUrl}#/load`;
-      await firstPaint(browser, url); // warm-up
+      for (let i = 0; i < warmups(1); i += 1) await firstPaint(browser, url);
       const paints: number[] = [];
-      for (let i = 0; i < 5; i += 1) paints.push(await firstPaint(browser, url));
+      for (let i = 0; i < repeats(5); i += 1) paints.push(await firstPaint(browser, url));
       figures.loadHeatmapFirstPaintMs = round(median(paints));
     } finally {
       await browser.close();

@@ -3,7 +3,7 @@ import type { RetestSettings } from '@shared/domain/retests';
 import { addDays, localToday } from '@shared/dates';
 import type { WarningsList } from '@shared/contract/warnings';
 import type { Measurement } from '../context';
-import { medianMs, round } from '../harness';
+import { median, medianMs, repeats, round } from '../harness';
 import { performance } from 'node:perf_hooks';
 
 async function ok(ctx: Parameters<Measurement['run']>[0]['ctx'], method: Parameters<typeof dispatch>[1], input: unknown): Promise<unknown> {
@@ -35,18 +35,17 @@ export const warningsMeasurement: Measurement = {
 
     const settings = (await ok(ctx, 'retests.settings', {})) as RetestSettings;
     const afterChange: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < repeats(5); i += 1) {
       await ok(ctx, 'retests.updateSettings', settings);
       const start = performance.now();
       await list();
       afterChange.push(performance.now() - start);
     }
-    afterChange.sort((a, b) => a - b);
 
     const today = localToday(ctx.now());
     return {
       warningsAllMs,
-      warningsAfterRetestChangeMs: round(afterChange[2] as number),
+      warningsAfterRetestChangeMs: round(median(afterChange)),
       loadAthleteSeasonMs: await medianMs(() => ok(ctx, 'load.athlete', { athleteId: 1, from: addDays(today, -364), to: today }), 9, 2),
       loadSquadWeeksMs: await medianMs(() => ok(ctx, 'load.squadWeeks', { from: addDays(today, -77), to: today, measure: 'weeklyLoad' }), 5, 1),
     };

@@ -1,9 +1,10 @@
 import { createTheme } from '@mantine/core';
+import { APP_FONT } from './font';
 
 /** Calm colours, readable at 6 a.m. on a school laptop: teal for the app, sizes a touch larger. */
 export const theme = createTheme({
   primaryColor: 'teal',
   defaultRadius: 'sm',
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
+  fontFamily: APP_FONT,
+  headings: { fontFamily: APP_FONT },
 });

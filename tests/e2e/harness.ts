@@ -1,20 +1,29 @@
 /**
  * End-to-end harness: the real browser-mode server (dist-web/server.mjs) on a fresh data folder,
- * driven by Debian's Chromium through playwright-core. Screenshots go to test-output/screenshots.
+ * driven through playwright-core by the Chromium the global setup chose (tests/e2e/chromium.ts:
+ * BACKCHAIN_CHROMIUM, a system Chromium or Chrome, or the one bundled in @sparticuz/chromium).
+ * Screenshots go to test-output/screenshots.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { launchChromium, type ChromiumChoice } from './chromium';
 
-export const CHROMIUM_PATH = process.env.BACKCHAIN_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/** The browser the global setup chose; fails (the test, with the setup's sentence) when there is none. */
+export function chosenChromium(): ChromiumChoice {
+  const chosen = inject('chromium');
+  if ('problem' in chosen) throw new Error(chosen.problem);
+  return chosen;
+}
+
+/** The browser chosen for this run, started (one per test file). */
+export async function launchBrowser(): Promise<Browser> {
+  return launchChromium(chosenChromium());
 }
 
 export interface RunningApp {
@@ -88,7 +97,7 @@ export function chromiumSession() {
   let browser: Browser | null = null;
   let app: RunningApp | null = null;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   afterEach(async () => {
     await app?.stop();

@@ -1,18 +1,19 @@
 /**
  * Session sheets end to end in Chromium (browser mode): print a group's sheets to PDF from the
  * print route (Chromium's PDF printing, the engine the desktop's printToPDF uses), check the PDF's
- * pages and text with poppler's pdfinfo and pdftotext and render its first pages with pdftoppm
- * (test-output/screenshots/sheets-pdf-*.png, to look at); key a group's results back in on the
+ * pages and text and render its first pages (test-output/screenshots/sheets-pdf-*.png, to look
+ * at) with PDF.js (./pdf.ts); key a group's results back in on the
  * entry screen (a refused value, a doubtful load, leaving the screen, undo) and see next week's
  * loads change; the working-max screen; the empty states.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, localToday, startOfWeek } from '@shared/dates';
+import { addDays } from '@shared/dates';
+import { distanceSquad, THIS_MONDAY, WEEK1_MONDAY } from './distanceSquad';
 import { chromiumSession, screenshot, SCREENSHOT_DIR } from './harness';
+import { pdfFonts, pdfImages, pdfInfo, pdfText, pdfWords } from './pdf';
 
 const e2e = chromiumSession();
 
@@ -33,48 +34,8 @@ async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
   ) as Promise<T>;
 }
 
-// Last week's Monday is week 1 of the block (in the past); this week's Monday is week 2 (today or earlier).
-const THIS_MONDAY = startOfWeek(localToday(), 1);
-const WEEK1_MONDAY = addDays(THIS_MONDAY, -7);
-
-interface Squad {
-  group: number;
-  ana: number;
-  ben: number;
-  cara: number;
-}
-
-/**
- * A distance group of three on DOMAIN.md's foundational block (Monday: Foundational A): Ana has a
- * tested trap bar 1RM of 100 kg, Ben is injured (his sheet has regressions), Cara has no working
- * max at all.
- */
-async function distanceSquad(page: Page): Promise<Squad> {
-  const group = await api<{ id: number }>(page, 'groups.create', { name: 'Distance', color: '#2f9e44' });
-  const ana = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Ana', familyName: 'López', groupId: group.id, eventFocus: 'distance', raceGoal: '10k' });
-  const ben = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Ben', familyName: 'Okafor', groupId: group.id, eventFocus: 'distance', raceGoal: '5k', injured: true, injuryNotes: 'Left hamstring strain' });
-  const cara = await api<{ id: number }>(page, 'athletes.create', { givenName: 'Cara', familyName: 'Nguyen', groupId: group.id, eventFocus: 'distance', raceGoal: '5k' });
-  const templates = await api<{ id: number; code: string | null }[]>(page, 'templates.list', {});
-  const template = (code: string) => templates.find((t) => t.code === code)?.id ?? 0;
-  await api(page, 'blocks.create', {
-    name: 'Foundational 1',
-    phase: 'foundational',
-    startDate: WEEK1_MONDAY,
-    weeks: 4,
-    deloadWeek: 4,
-    groupIds: [group.id],
-    rhythm: [
-      { weekday: 1, templateId: template('foundational_a'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-      { weekday: 2, run: { type: 'intervals', minutes: 50, rpe: 8 } },
-      { weekday: 4, templateId: template('foundational_b'), run: { type: 'easy', minutes: 30, rpe: 3 } },
-      { weekday: 6, run: { type: 'long', minutes: 75, rpe: 5 } },
-    ],
-  });
-  const exercises = await api<{ id: number; code: string | null }[]>(page, 'exercises.list', {});
-  const trapBar = exercises.find((e) => e.code === 'trap_bar_deadlift')?.id ?? 0;
-  await api(page, 'maxes.set', { entries: [{ athleteId: ana.id, exerciseId: trapBar, testedKg: 100, testedOn: WEEK1_MONDAY }] });
-  return { group: group.id, ana: ana.id, ben: ben.id, cara: cara.id };
-}
+/** The squad of ./distanceSquad.ts, made through browser mode's API. */
+const makeDistanceSquad = (page: Page) => distanceSquad(<T,>(method: string, input: unknown) => api<T>(page, method, input));
 
 const OUT = path.resolve('test-output', 'sheets');
 
@@ -92,35 +53,21 @@ async function printToPdf(page: Page, route: string, file: string): Promise<stri
   return target;
 }
 
-function pdfInfo(file: string): { pages: number; size: string } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), size: /Page size:\s+(.*)/.exec(info)?.[1]?.trim() ?? '' };
-}
-
-/** The text of a PDF (or one page), laid out as printed: a table row stays on one line. */
-const pdfText = (file: string, page?: number) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { encoding: 'utf8' });
-/** The words in reading order, spaces collapsed: a phrase wrapped inside a table cell reads whole. */
-const pdfWords = (file: string, page?: number) => execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-
-/** The first pages as PNG images next to the other screenshots, to look at. */
-function pdfImages(file: string, name: string, pages: number): string[] {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const prefix = path.join(SCREENSHOT_DIR, name);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', String(pages), file, prefix]);
-  return fs.readdirSync(SCREENSHOT_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
-}
+// Paper in PostScript points (1/72 in): A4 is 210 x 297 mm = 595.28 x 841.89; US Letter 8.5 x 11 in = 612 x 792.
+const A4 = { widthPt: 595, heightPt: 842 };
+const LETTER = { widthPt: 612, heightPt: 792 };
 
 describe('session sheets, end to end', () => {
   it("prints a group's sheets to PDF: one A4 page per athlete with their own loads, regressions and tempo; US Letter in lb; the landscape clipboard", async () => {
     const { page, errors } = await e2e.start();
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
 
     const pdf = await printToPdf(page, `/print/sheets?date=${THIS_MONDAY}&group=${squad.group}&layout=individual&paper=a4`, 'individual-a4.pdf');
-    // A4 is 595 x 842 points; one page per athlete.
-    expect(pdfInfo(pdf)).toEqual({ pages: 3, size: expect.stringMatching(/^59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/) });
+    // A4 portrait; one page per athlete.
+    expect(await pdfInfo(pdf)).toEqual({ pages: 3, ...A4 });
     // Week 2: 70% x 1.025 = 71.75% of her tested 100 kg = 71.75 -> 72.5 kg (2.5 kg plates); tempo 2-0-X.
-    expect(pdfText(pdf, 1)).toMatch(/Trap bar deadlift\s+3\s*x\s*6\s+72\.5 kg\s+2-0-X\s+2:30/);
-    const ana = pdfWords(pdf, 1);
+    expect(await pdfText(pdf, 1)).toMatch(/Trap bar deadlift\s+3\s*x\s*6\s+72\.5 kg\s+2-0-X\s+2:30/);
+    const ana = await pdfWords(pdf, 1);
     expect(ana).toContain('Ana López');
     expect(ana).toContain('Foundational 1 · week 2 of 4');
     expect(ana).toContain('71.8% of 100 kg tested 1RM');
@@ -129,33 +76,36 @@ describe('session sheets, end to end', () => {
     expect(ana).toContain('Run: Easy run, 30 min, target RPE 3');
     expect(ana).toContain('Sleep quality');
     // Page 2 is Cara (N before O), page 3 Ben, with his regressions.
-    expect(pdfWords(pdf, 2)).toContain('Cara Nguyen');
-    expect(pdfWords(pdf, 2)).toContain('Choose a starting load for 6 reps');
-    const ben = pdfWords(pdf, 3);
+    expect(await pdfWords(pdf, 2)).toContain('Cara Nguyen');
+    expect(await pdfWords(pdf, 2)).toContain('Choose a starting load for 6 reps');
+    const ben = await pdfWords(pdf, 3);
     expect(ben).toContain('Ben Okafor');
     expect(ben).toContain('Injured / modified: Left hamstring strain');
     expect(ben).toContain('Regression for injury: Romanian deadlift instead of Trap bar deadlift');
-    expect(pdfImages(pdf, 'sheets-pdf-a4', 2)).toHaveLength(2);
+    // The text is set in Inter, the font the app ships (renderer/app/font.ts), whatever the machine has installed.
+    expect((await pdfFonts(pdf, 1)).filter((font) => font.startsWith('Inter-'))).toEqual(['Inter-Bold', 'Inter-Regular', 'Inter-SemiBold']);
+    expect(await pdfImages(pdf, SCREENSHOT_DIR, 'sheets-pdf-a4', 2)).toHaveLength(2);
 
-    // A squad in lb on US Letter: 612 x 792 points; 72.5 kg... from 100 kg: 71.75 kg = 158.2 lb -> 160 lb (5 lb plates).
+    // A squad in lb on US Letter; 72.5 kg... from 100 kg: 71.75 kg = 158.2 lb -> 160 lb (5 lb plates).
     const settings = await api<Record<string, unknown>>(page, 'settings.get', {});
     await api(page, 'settings.update', { ...settings, unit: 'lb', plateIncrement: 5, barWeight: 45, dumbbellStep: 5 });
     const letter = await printToPdf(page, `/print/sheets?date=${THIS_MONDAY}&athletes=${squad.ana}&layout=individual&paper=letter`, 'individual-letter-lb.pdf');
-    expect(pdfInfo(letter)).toEqual({ pages: 1, size: expect.stringMatching(/^612 x 792 pts \(letter\)/) });
-    expect(pdfText(letter)).toMatch(/Trap bar deadlift\s+3\s*x\s*6\s+160 lb/);
-    expect(pdfImages(letter, 'sheets-pdf-letter', 1)).toHaveLength(1);
+    expect(await pdfInfo(letter)).toEqual({ pages: 1, ...LETTER });
+    expect(await pdfText(letter)).toMatch(/Trap bar deadlift\s+3\s*x\s*6\s+160 lb/);
+    expect(await pdfImages(letter, SCREENSHOT_DIR, 'sheets-pdf-letter', 1)).toHaveLength(1);
 
     const clipboard = await printToPdf(page, `/print/sheets?date=${THIS_MONDAY}&group=${squad.group}&layout=clipboard&paper=a4`, 'clipboard-a4.pdf');
-    expect(pdfInfo(clipboard)).toEqual({ pages: 1, size: expect.stringMatching(/^84[12](\.\d+)? x 59[45](\.\d+)? pts \(A4\)/) });
-    expect(pdfText(clipboard)).toMatch(/López, Ana\s+160 lb T/);
-    expect(pdfWords(clipboard)).toContain('Romanian deadlift');
-    expect(pdfImages(clipboard, 'sheets-pdf-clipboard', 1)).toHaveLength(1);
+    // A4 landscape.
+    expect(await pdfInfo(clipboard)).toEqual({ pages: 1, widthPt: A4.heightPt, heightPt: A4.widthPt });
+    expect(await pdfText(clipboard)).toMatch(/López, Ana\s+160 lb T/);
+    expect(await pdfWords(clipboard)).toContain('Romanian deadlift');
+    expect(await pdfImages(clipboard, SCREENSHOT_DIR, 'sheets-pdf-clipboard', 1)).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 
   it("previews the sheets in the app, enters a group's results (a refused value, a doubtful load, leaving the screen), which changes next week's loads; undo", async () => {
     const { app, page, errors } = await e2e.start();
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
     await page.goto(`${app.url}/#/sheets?date=${WEEK1_MONDAY}&group=${squad.group}`);
     await page.reload();
     const preview = page.getByTestId('sheets-preview');
@@ -169,8 +119,8 @@ describe('session sheets, end to end', () => {
     fs.mkdirSync(OUT, { recursive: true });
     const printed = path.join(OUT, 'preview-print.pdf');
     await page.pdf({ path: printed, preferCSSPageSize: true, printBackground: true });
-    expect(pdfInfo(printed).pages).toBe(3);
-    const words = pdfWords(printed);
+    expect((await pdfInfo(printed)).pages).toBe(3);
+    const words = await pdfWords(printed);
     expect(words).toContain('Ana López');
     expect(words).not.toContain('Enter results');
     expect(words).not.toContain('Roster');
@@ -256,7 +206,7 @@ describe('session sheets, end to end', () => {
     await page.reload();
     await page.getByText('No season plan yet').waitFor();
 
-    const squad = await distanceSquad(page);
+    const squad = await makeDistanceSquad(page);
     // Friday of this week: no session and no run for the distance group.
     await page.goto(`${app.url}/#/sheets?date=${addDays(THIS_MONDAY, 4)}&group=${squad.group}`);
     await page.reload();

@@ -6,6 +6,7 @@
  * into a small sprite and copied from there. Names, group rows, the header, the selection
  * outline and the active day are DOM laid over the canvas.
  */
+import { APP_FONT } from '@renderer/app/font';
 import { GRID } from '@shared/plan/gridCode';
 import { weekdayOf } from '@shared/plan/days';
 import { RUN_TYPE_LABELS, RUN_TYPE_SHORT, RUN_TYPES, type CalendarEvent } from '@shared/plan/model';
@@ -99,8 +100,6 @@ interface ChipSpec {
   faded: boolean;
   align: 'center' | 'left';
 }
-
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** A scanline per horizontal band of a season-view row (see paintBands). */
 const BANDS = 8;
@@ -390,7 +389,7 @@ export class GridPainter {
     }
     ctx.globalAlpha = spec.faded ? 0.6 : 1;
     ctx.fillStyle = spec.fg;
-    ctx.font = `600 ${Math.round(fontPx * r)}px ${FONT}`;
+    ctx.font = `600 ${Math.round(fontPx * r)}px ${APP_FONT}`;
     ctx.textBaseline = 'middle';
     const pad = spec.align === 'left' ? 5 * r : 0;
     let text = spec.text;
