@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ApiContext } from '@main/api/context';
 import { openApi } from '@main/api/open';
 import { backupsDir, databasePath } from '@main/db/connection';
@@ -308,13 +308,29 @@ describe('restore', () => {
 
 describe('a damaged squad file', () => {
   /** A squad with data, closed cleanly (everything checkpointed into squad.db), with daily backups of 6 and 7 Sep. */
-  async function squadOnDisk(size: 'sample' | 'large' = 'sample'): Promise<{ dir: string; file: string }> {
-    const dir = folder();
+  async function makeSquadOnDisk(dir: string, size: 'sample' | 'large'): Promise<void> {
     const api = await open(dir, { now: new Date(2026, 8, 5, 6, 0, 0) });
     loadGeneratedSquad(api.ctx.db, { seed: 5, size }, new Date('2026-09-05T06:00:00Z'));
     api.close();
     (await open(dir, { now: new Date(2026, 8, 6, 6, 0, 0) })).close();
     (await open(dir, { now: new Date(2026, 8, 7, 6, 0, 0) })).close();
+  }
+
+  // The large squad (about 90 MB with its logs) is made once and copied for each test that damages it.
+  let largeOnDisk: { dir: string; cleanup: () => void } | null = null;
+  afterAll(() => largeOnDisk?.cleanup());
+
+  async function squadOnDisk(size: 'sample' | 'large' = 'sample'): Promise<{ dir: string; file: string }> {
+    const dir = folder();
+    if (size === 'large') {
+      if (!largeOnDisk) {
+        largeOnDisk = tempDir('backchain-large-');
+        await makeSquadOnDisk(largeOnDisk.dir, 'large');
+      }
+      fs.cpSync(largeOnDisk.dir, dir, { recursive: true });
+    } else {
+      await makeSquadOnDisk(dir, size);
+    }
     return { dir, file: databasePath(dir) };
   }
 
@@ -363,7 +379,8 @@ describe('a damaged squad file', () => {
       expect(fs.readFileSync(restored.movedAside ?? '').equals(damagedBytes)).toBe(true);
       expect((await ok(api.ctx, 'app.status', {})).problem).toBeNull();
       expect(await ok(api.ctx, 'athletes.list', { status: 'active' })).toHaveLength(300);
-    });
+      // The first of these makes the large squad (copied for the others): longer than the usual 30 s on a busy machine.
+    }, 120_000);
   }
 
   it('skips a damaged backup on the way to the newest good one, and says so', async () => {
