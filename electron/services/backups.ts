@@ -151,7 +151,7 @@ function stageBackup(ctx: ApiContext, source: { path: string; fileName: string; 
   try {
     if (source.move) fs.renameSync(source.path, staged);
     else fs.copyFileSync(source.path, staged);
-    facts = examineSquadFile(staged, ctx.openRaw, latestSchemaVersion);
+    facts = examineSquadFile(staged, ctx.openRaw);
     // One self-contained file, ready to be moved into place.
     const copy = ctx.openRaw(staged);
     copy.pragma('journal_mode = DELETE');
@@ -279,7 +279,7 @@ const RESTORING: AppStatus['problem'] = { kind: 'cannot_open', message: 'The squ
 export async function restoreBackup(ctx: ApiContext, stagedId: string): Promise<RestoreResult> {
   const staged = ctx.transfers.get(stagedId, 'staged');
   if (!staged) throw new AppError('not_found', 'That backup is no longer waiting to be restored; choose it again.');
-  examineSquadFile(staged.path, ctx.openRaw, latestSchemaVersion);
+  examineSquadFile(staged.path, ctx.openRaw);
 
   const file = ctx.status.databasePath;
   const folder = folderOf(ctx);

@@ -20,7 +20,7 @@ import {
 } from '../domain/retests';
 import type { AthleteTrend, RetestDecline, SquadComparison } from '../retests/compare';
 import type { ImportPreview } from '../retests/importRows';
-import { emptyInput, idSchema, isoDateSchema, requiredText } from './common';
+import { emptyInput, idSchema, isoDateSchema, nameText, requiredText } from './common';
 import { method } from './define';
 
 const positiveNumber = (what: string) =>
@@ -29,8 +29,8 @@ const positiveNumber = (what: string) =>
 /** The fields of a test in the battery (a coach's own, or a built-in's editable ones). */
 export const testFieldsSchema = z
   .object({
-    name: requiredText('a test name', 60),
-    shortName: requiredText('a short name (the column heading)', 16),
+    name: nameText('a test name', 60),
+    shortName: nameText('a short name (the column heading)', 16),
     unit: requiredText('a unit (cm, s, reps...)', 12),
     higherIsBetter: z.boolean({ error: 'Choose whether higher or lower is better' }),
     decimals: z
@@ -86,7 +86,7 @@ const sessionFieldsSchema = z
   .object({
     date: isoDateSchema,
     kind: z.enum(SESSION_KINDS, { error: 'Choose baseline, re-test or reliability' }),
-    label: requiredText('a label (e.g. "End of block 2")', 80),
+    label: nameText('a label (e.g. "End of block 2")', 80),
     notes: z.string({ error: 'Expected text' }).trim().max(2000, 'Keep notes to 2000 characters').default(''),
     testIds: z.array(idSchema).min(1, 'Choose at least one test').max(100, 'Too many tests'),
   })
