@@ -20,6 +20,7 @@ import {
 } from '../domain/retests';
 import type { AthleteTrend, RetestDecline, SquadComparison } from '../retests/compare';
 import type { ImportPreview } from '../retests/importRows';
+import type { SavedFile } from './backups';
 import { emptyInput, idSchema, isoDateSchema, nameText, requiredText } from './common';
 import { method } from './define';
 
@@ -157,14 +158,6 @@ const comparisonChoiceSchema = z
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
-/** A file for the coach to save: in browser mode a download, in the desktop app a save dialog. */
-export interface ExportFile {
-  fileName: string;
-  mimeType: string;
-  encoding: 'utf8' | 'base64';
-  content: string;
-}
-
 export interface ReliabilityResult {
   testId: number;
   side: 'pooled';
@@ -247,6 +240,6 @@ export const retestsMethods = {
       group: z.union([z.literal('all'), z.literal('none'), idSchema], { error: 'Choose the whole squad, no group or a group' }).default('all'),
       format: z.enum(EXPORT_FORMATS, { error: 'Choose CSV or XLSX' }),
     }),
-    'The squad comparison as a CSV or XLSX file',
-  ).reads('retests', 'roster').returns<ExportFile>(),
+    'The squad comparison as a CSV or XLSX file: the save dialog on the desktop, a download in browser mode',
+  ).reads('retests', 'roster').returns<SavedFile>(),
 };

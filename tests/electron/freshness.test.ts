@@ -256,7 +256,7 @@ const EVERYTHING = new Set<MethodName>(['backups.restore', 'backups.startEmpty',
 const UNCACHED = new Set<MethodName>(['imports.readTable', 'backups.inspect', 'backups.discard', 'exports.progress', 'exports.cancel']);
 
 /** Reads that hand the coach a new file each time (its id differs): called when asked, never compared. */
-const FILE_MAKERS = new Set<MethodName>(['backups.create', 'exports.create', 'exports.calendar', 'sheets.savePdf']);
+const FILE_MAKERS = new Set<MethodName>(['backups.create', 'exports.create', 'exports.calendar', 'sheets.savePdf', 'retests.exportComparison']);
 
 /** One input for every query method, on the sample squad. */
 function queryInputs(): { [M in MethodName]?: MethodInput<M> } {
@@ -279,7 +279,6 @@ function queryInputs(): { [M in MethodName]?: MethodInput<M> } {
     'retests.compare': { sessionId: session },
     'retests.athleteTrend': { athleteId: athlete },
     'retests.declines': {},
-    'retests.exportComparison': { sessionId: session, format: 'csv' },
     'exercises.list': { includeHidden: true },
     'templates.list': { includeHidden: true },
     'blocks.list': {},

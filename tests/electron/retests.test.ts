@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadGeneratedSquad } from '@main/services/sample/squad';
 import type { AthleteResultsInput } from '@shared/contract/retests';
 import { BUILTIN_TESTS, type TestDefinition, type TestSession } from '@shared/domain/retests';
 import { apiCalls } from '../support/calls';
+import { readWorkbook, savedPath } from '../support/exportFiles';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 import { expectClose, loadVector } from '../shared/science/vectors';
 
@@ -561,18 +562,19 @@ describe('exports', () => {
     await ok('retests.saveResults', { sessionId: pre.id, athletes: oneTrialEach(cmj!.id, { A: 31.5, B: 35.5 }, ids) });
     await ok('retests.saveResults', { sessionId: post.id, athletes: oneTrialEach(cmj!.id, { A: 34.1, B: 35.9 }, ids) });
 
+    // Through the download channel, as every export (no file content in the answer).
     const csv = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv' });
-    expect(csv).toMatchObject({ fileName: 'retest-end-of-block-1-2026-10-29.csv', mimeType: 'text/csv', encoding: 'utf8' });
-    const lines = csv.content.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv).toMatchObject({ outcome: 'download', fileName: 'retest-end-of-block-1-2026-10-29.csv' });
+    const csvText = (file: typeof csv) => fs.readFileSync(savedPath(squad.ctx, file), 'utf8');
+    const lines = csvText(csv).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^Athlete,Group,Test,Side,Unit,Status,Score,Previous score,Change vs previous,Improvement % vs previous,Verdict vs previous/);
     // A: 31.5 -> 34.1 = +2.6 cm, +8.3% (100 x 2.6/31.5 = 8.25). SWC = 0.2 x SD(31.5, 35.5) = 0.2 x 2.8284 = 0.5657;
     // the 90% interval 2.6 +- 1.645 x sqrt(2) x 0.64365 = 1.10..4.10 lies above it: clear improvement.
     expect(lines[1]).toMatch(/^Athlete A,,Countermovement jump,,cm,ok,34\.1,31\.5,2\.6,8\.3,Clear improvement,1\.1,4\.1,/);
 
     const xlsx = await ok('retests.exportComparison', { sessionId: post.id, format: 'xlsx' });
-    expect(xlsx.encoding).toBe('base64');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.content, 'base64') as unknown as ArrayBuffer);
+    expect(xlsx).toMatchObject({ outcome: 'download', fileName: 'retest-end-of-block-1-2026-10-29.xlsx' });
+    const workbook = await readWorkbook(savedPath(squad.ctx, xlsx));
     const sheet = workbook.getWorksheet('Comparison')!;
     expect(sheet.rowCount).toBe(3);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -588,10 +590,10 @@ describe('exports', () => {
     // By group: both athletes have none, so "no group" keeps them and a real group keeps nobody.
     const sprints = await ok('groups.create', { name: 'Sprints', color: '#e8590c' });
     const noGroup = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 'none' });
-    expect(noGroup.fileName).toBe('retest-end-of-block-1-2026-10-29-no-group.csv');
-    expect(noGroup.content.trim().split(/\r?\n/)).toHaveLength(3);
+    expect(noGroup).toMatchObject({ fileName: 'retest-end-of-block-1-2026-10-29-no-group.csv' });
+    expect(csvText(noGroup).trim().split(/\r?\n/)).toHaveLength(3);
     const onlySprints = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: sprints.id });
-    expect(onlySprints.content.trim().split(/\r?\n/)).toHaveLength(1);
+    expect(csvText(onlySprints).trim().split(/\r?\n/)).toHaveLength(1);
     expect((await refused('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 999 })).fields?.group).toBe('Choose a group from the list');
   });
 });

@@ -29,5 +29,5 @@ export const retestHandlers: HandlersOf<typeof retestsMethods> = {
   'retests.compare': (ctx, input) => compareSessions(ctx.db, input),
   'retests.athleteTrend': (ctx, input) => athleteTrend(ctx.db, input.athleteId),
   'retests.declines': (ctx, input) => retestDeclines(ctx.db, { since: input.since }),
-  'retests.exportComparison': (ctx, input) => exportComparison(ctx.db, input),
+  'retests.exportComparison': (ctx, input) => exportComparison(ctx, input),
 };

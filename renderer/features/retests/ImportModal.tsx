@@ -5,14 +5,16 @@
 import { Alert, Badge, Button, Checkbox, FileButton, Group, List, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { useState } from 'react';
+import Papa from 'papaparse';
 import type { TestDefinition, TestSession } from '@shared/domain/retests';
+import { spreadsheetText } from '@shared/exports/spreadsheetText';
 import type { ImportPreview } from '@shared/retests/importRows';
 import { ApiError, call } from '@renderer/api/client';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
 import { downloadFile, plural } from './common';
 
-/** A CSV with the session's tests as columns, to fill in or to show a timing app what to export. */
+/** A CSV with the session's tests as columns, to fill in or to show a timing app what to export (headings escaped and quoted like every CSV Backchain writes). */
 function templateCsv(session: TestSession, tests: readonly TestDefinition[]): string {
   const headers = ['Athlete'];
   for (const t of tests.filter((x) => session.testIds.includes(x.id))) {
@@ -20,7 +22,7 @@ function templateCsv(session: TestSession, tests: readonly TestDefinition[]): st
     for (const side of sides) for (let trial = 1; trial <= t.trials; trial += 1) headers.push(`${t.shortName}${side} ${trial}`);
     if (t.kind === 'loaded_jump') headers.push(`${t.shortName} load (kg)`);
   }
-  return `${headers.join(',')}\r\n`;
+  return `${Papa.unparse([headers.map(spreadsheetText)], { newline: '\r\n' })}\r\n`;
 }
 
 export function ImportModal(props: { opened: boolean; onClose: () => void; session: TestSession; tests: TestDefinition[] }) {
@@ -106,7 +108,7 @@ export function ImportModal(props: { opened: boolean; onClose: () => void; sessi
           <Button
             variant="subtle"
             leftSection={<IconDownload size={16} />}
-            onClick={() => downloadFile({ fileName: `template-${session.date}.csv`, mimeType: 'text/csv', encoding: 'utf8', content: templateCsv(session, tests) })}
+            onClick={() => downloadFile({ fileName: `template-${session.date}.csv`, mimeType: 'text/csv', content: templateCsv(session, tests) })}
           >
             Download a template
           </Button>
