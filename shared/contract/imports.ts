@@ -10,7 +10,7 @@ export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252'] as const;
 export type TextEncodingChoice = (typeof TEXT_ENCODINGS)[number];
-export const SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
+export const SEPARATORS = ['comma', 'semicolon', 'tab', 'pipe'] as const;
 export type Separator = (typeof SEPARATORS)[number];
 
 export const readTableInput = z

@@ -337,7 +337,8 @@ export interface ImportPreview {
   problems: string[];
 }
 
-export const MAX_IMPORT_ROWS = 5000;
+export { MAX_IMPORT_ROWS } from './limits';
+import { MAX_IMPORT_ROWS } from './limits';
 
 /** The preview of importing `rows` with these options. Nothing is written until the coach confirms. */
 export function previewRosterImport(rows: readonly (readonly string[])[], options: ImportOptions, squad: SquadForImport): ImportPreview {

@@ -34,7 +34,7 @@ const ENCODING_LABELS: Record<NonNullable<TableFile['encoding']>, string> = {
   'utf-16': 'UTF-16',
   'windows-1252': 'Windows-1252 (Western)',
 };
-const SEPARATOR_LABELS: Record<Separator, string> = { comma: 'Comma', semicolon: 'Semicolon', tab: 'Tab' };
+const SEPARATOR_LABELS: Record<Separator, string> = { comma: 'Comma', semicolon: 'Semicolon', tab: 'Tab', pipe: 'Pipe (|)' };
 
 interface LoadedFile {
   file: File;
