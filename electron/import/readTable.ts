@@ -73,7 +73,11 @@ export function decodeText(bytes: Uint8Array, encoding: 'auto' | TextEncodingCho
 function looksBinary(text: string): boolean {
   if (text.includes('\u0000')) return true;
   const sample = text.slice(0, 4096);
-  const controls = sample.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F]/g)?.length ?? 0;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls += 1;
+  }
   return controls > Math.max(2, sample.length * 0.01);
 }
 
