@@ -12,7 +12,8 @@
  * (shared/import does).
  */
 import Papa from 'papaparse';
-import type { Separator, TableFile, TextEncodingChoice } from '@shared/contract/imports';
+import type { readTableInput, Separator, TableFile, TextEncodingChoice } from '@shared/contract/imports';
+import type { z } from 'zod';
 import { AppError } from '@shared/errors';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '@shared/import/limits';
 import { RowCollector, tooManyRows } from './rows';
@@ -33,6 +34,12 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadTabl
     throw new AppError('invalid_input', `${fileName} is an old Excel file (.xls). In Excel, use File > Save As and choose "Excel Workbook (.xlsx)" or "CSV UTF-8", then import that.`);
   }
   return readDelimitedText(bytes, options, limits);
+}
+
+/** A file as a call brings it (base64, with the coach's choices): decoded, then read. (Main's side of the call; readTable itself needs no Node.) */
+export function readUploadedTable(input: z.output<typeof readTableInput>): TableFile {
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  return readTable(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), input.fileName, { encoding: input.encoding, separator: input.separator, sheet: input.sheet });
 }
 
 /** UTF-16 written without a byte-order mark: every other byte of Latin text is zero. */
@@ -81,11 +88,18 @@ function looksBinary(text: string): boolean {
   return controls > Math.max(2, sample.length * 0.01);
 }
 
+function guessSeparator(text: string): string {
+  const sample = text.slice(0, 64 * 1024);
+  return Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: Object.values(SEPARATOR_CHARS) }).meta.delimiter || ',';
+}
+
 function readDelimitedText(bytes: Uint8Array, options: ReadTableOptions, limits: ReadLimits): TableFile {
   const { text, encoding } = decodeText(bytes, options.encoding);
   if (looksBinary(text)) throw new AppError('invalid_input', 'This file is not a spreadsheet or a CSV file Backchain can read (it holds binary data).');
   const collector = new RowCollector(limits);
-  let delimiter = options.separator === 'auto' ? '' : SEPARATOR_CHARS[options.separator];
+  // The separator is guessed from the start of the file: papaparse's own guess reads the whole
+  // text once per candidate, which on a long file costs seconds.
+  const delimiter = options.separator === 'auto' ? guessSeparator(text) : SEPARATOR_CHARS[options.separator];
   const quoteProblems = new Set<string>();
   let index = 0;
   let failure: unknown = null;
@@ -94,9 +108,7 @@ function readDelimitedText(bytes: Uint8Array, options: ReadTableOptions, limits:
     header: false,
     skipEmptyLines: false,
     delimiter,
-    delimitersToGuess: [',', ';', '\t', '|'],
     step: (result, parser) => {
-      delimiter ||= result.meta.delimiter;
       for (const error of result.errors) {
         if (error.type === 'Quotes') quoteProblems.add(`A quoted field is not closed (from row ${index + 1}): check the rows below it.`);
       }

@@ -20,8 +20,7 @@ import { backupsDir, backupSquad, openSquadDatabase } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrate';
 import { getSettings } from './settings';
 
-/** Browser-mode uploads of a backup are refused above this size (a season's squad is a few MB). */
-export const MAX_BACKUP_UPLOAD_BYTES = 1024 * 1024 * 1024;
+export { MAX_BACKUP_UPLOAD_BYTES } from '@shared/contract/backups';
 
 const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal'];
 

@@ -21,6 +21,7 @@ import {
 import type { AthleteTrend, RetestDecline, SquadComparison } from '../retests/compare';
 import type { ImportPreview } from '../retests/importRows';
 import type { SavedFile } from './backups';
+import { readTableInput, type TableFile } from './imports';
 import { emptyInput, idSchema, isoDateSchema, nameText, requiredText } from './common';
 import { method } from './define';
 
@@ -143,8 +144,11 @@ export const sessionSnapshotSchema = z
   .strict();
 export type SessionSnapshot = z.output<typeof sessionSnapshotSchema>;
 
-const CSV_MAX_CHARS = 5_000_000;
-const csvSchema = z.string({ error: 'Choose a CSV file' }).min(1, 'The file is empty').max(CSV_MAX_CHARS, 'The file is too large (5 MB at most)');
+/** How the shared reader read a file (imports.readTable), without its rows. */
+export type TableSummary = Omit<TableFile, 'rows'>;
+
+/** A re-test import's preview, and how its file was read. */
+export type RetestImportPreview = ImportPreview & { file: TableSummary };
 
 const comparisonChoiceSchema = z
   .object({
@@ -210,19 +214,19 @@ export const retestsMethods = {
     "Save athletes' results for tests of a session (replacing what was there); returns what was there, for undo",
   ).affects('retests').returns<SaveResultsOutcome>(),
   'retests.previewImport': method(
-    z.object({ sessionId: idSchema, csv: csvSchema }).strict(),
-    'Read a CSV of results and show what would be imported and what is rejected, without writing anything',
-  ).reads('retests', 'roster').returns<ImportPreview>(),
+    z.object({ sessionId: idSchema, file: readTableInput }).strict(),
+    'Read a file of results (CSV or XLSX, through the reader every import uses) and show what would be imported and every refused row or cell, without writing anything',
+  ).reads('retests', 'roster').returns<RetestImportPreview>(),
   'retests.commitImport': method(
     z
       .object({
         sessionId: idSchema,
-        csv: csvSchema,
+        file: readTableInput,
         skipRejected: z.boolean({ error: 'Expected yes or no' }),
-        expected: z.object({ acceptedRows: z.number().int().min(0), rejectedRows: z.number().int().min(0) }).strict(),
+        expected: z.object({ acceptedRows: z.number().int().min(0), rejectedRows: z.number().int().min(0), refusedCells: z.number().int().min(0) }).strict(),
       })
       .strict(),
-    'Import the previewed CSV: every accepted row in one transaction, or nothing',
+    'Import the previewed file: every accepted row and cell in one transaction, or nothing',
   ).affects('retests').returns<ImportOutcome>(),
   'retests.reliability': method(
     z.object({ sessionId: idSchema }).strict(),

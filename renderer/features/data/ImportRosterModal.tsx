@@ -25,10 +25,9 @@ import {
 } from '@shared/import/rosterImport';
 import { formatMass, type MassUnit } from '@shared/units';
 import { call } from '@renderer/api/client';
-import { fileToBase64 } from '@renderer/api/files';
+import { fileToBase64, fileTooLargeMessage } from '@renderer/api/files';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
-import { fileTooLargeMessage } from './fileSize';
 import { ImportValueMapping } from './ImportValueMapping';
 
 const SHOWN_ROWS = 200;
