@@ -66,8 +66,8 @@ export function listBackups(ctx: ApiContext): BackupList {
 export function pruneBackups(folder: string, now: Date): string[] {
   const remove = backupsToPrune(readBackupFolder(folder), localStamp(now).date);
   for (const name of remove) fs.rmSync(path.join(folder, name), { force: true });
-  // A backup cut short (the app was killed while writing it) leaves a .partial file: never a
-  // backup, so it goes once it is clearly abandoned.
+  // A backup cut short (the app was killed while writing it) leaves a .partial file (and the
+  // journal SQLite kept beside it): never a backup, so they go once clearly abandoned.
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -75,7 +75,7 @@ export function pruneBackups(folder: string, now: Date): string[] {
     return remove;
   }
   for (const name of names) {
-    if (!name.endsWith(`${BACKUP_EXTENSION}.partial`)) continue;
+    if (!SQLITE_SIDE_FILES.some((side) => name.endsWith(`${BACKUP_EXTENSION}.partial${side}`)) && !name.endsWith(`${BACKUP_EXTENSION}.partial`)) continue;
     const file = path.join(folder, name);
     try {
       if (now.getTime() - fs.statSync(file).mtimeMs > 60 * 60 * 1000) fs.rmSync(file, { force: true });
