@@ -121,7 +121,9 @@ export function examineSquadFile(file: string, open: RawOpen, migrations: readon
       );
     }
     const foreign = schemaProblem(db, schemaVersion, migrations, () => open(':memory:'));
-    if (foreign) throw new AppError('invalid_input', `This backup cannot be restored: ${foreign}. Choose another backup. ${NOTHING_CHANGED}`);
+    if (foreign) {
+      throw new AppError('invalid_input', `This backup has been changed by another program: ${foreign}. Restoring it could change your entries behind your back. Choose another backup. ${NOTHING_CHANGED}`);
+    }
     const foreignKeyProblems = db.pragma('foreign_key_check') as unknown[];
     if (foreignKeyProblems.length > 0) {
       throw new AppError('invalid_input', `This backup is damaged: ${foreignKeyProblems.length} record(s) point at records that do not exist. Choose another backup. ${NOTHING_CHANGED}`);

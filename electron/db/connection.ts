@@ -112,7 +112,7 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
     }
     const foreign = version > 0 ? schemaProblem(db, version, migrations, () => hardenConnection(new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}))) : null;
     if (foreign) {
-      throw new DatabaseOpenError('damaged', `The squad file ${file} cannot be used: ${foreign}. Backchain has not changed it; restore a backup.`);
+      throw new DatabaseOpenError('damaged', `The squad file ${file} has been changed by another program: ${foreign}. Using it could change your entries behind your back, so Backchain has not opened it (nor changed it); restore a backup.`);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -97,11 +97,10 @@ function list(items: string[]): string {
   return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
-/** The sentence for a file whose schema is not Backchain's (null when it is). */
+/** What is foreign in a file's schema, as one clause ("it holds trigger "x" that Backchain does not make"), or null when nothing is. */
 export function schemaProblem(db: SquadDb, version: number, migrations: readonly Migration[], openMemory?: MemoryOpen): string | null {
   const differences = schemaDifferences(db, version, migrations, openMemory);
-  if (differences.length === 0) return null;
-  return `its database structure has been changed by another program: ${differences.join('; ')}. Using it could change your entries behind your back`;
+  return differences.length === 0 ? null : differences.join('; ');
 }
 
 /**

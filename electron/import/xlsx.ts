@@ -332,9 +332,10 @@ export function serialToIsoDate(serial: number, date1904: boolean): string {
   return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
+/** A number as the spreadsheet shows it: at most 15 significant digits, as Excel does (3.31, not 3.3099999999999996). */
 function numberText(raw: string): string {
   const value = Number(raw);
-  return raw.trim() === '' || !Number.isFinite(value) ? raw.trim() : String(value);
+  return raw.trim() === '' || !Number.isFinite(value) ? raw.trim() : String(Number(value.toPrecision(15)));
 }
 
 interface SheetContext {

@@ -216,6 +216,9 @@ export function splitFullName(text: string): { givenName: string; familyName: st
   return { givenName: value.slice(0, space), familyName: value.slice(space + 1) };
 }
 
+/** The fields whose readings the preview lists ("800/1600" → Middle distance). */
+const READ_AS_FIELDS = new Set<MappableField>(['eventFocus', 'raceGoal', 'grade']);
+
 /** Cells that mean "nothing here": left blank without a word. */
 const NOTHING = new Set(['', 'na', 'none', 'unknown', 'tbd', 'tba', 'nil', 'null']);
 
@@ -223,7 +226,7 @@ const NOTHING = new Set(['', 'na', 'none', 'unknown', 'tbd', 'tba', 'nil', 'null
 // Values the coach can map: a cell Backchain cannot read in one of these columns is listed once
 // (with every row that has it), and the coach picks what it means, for all those rows at once.
 
-export const MAPPABLE_FIELDS = ['sex', 'grade', 'eventFocus', 'raceGoal', 'injured'] as const;
+export const MAPPABLE_FIELDS = ['eventFocus', 'raceGoal', 'grade', 'sex', 'injured'] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 /** What a value of each mappable field can be mapped to: its stored code and the words for it. */
@@ -400,7 +403,7 @@ export function previewRosterImport(rows: readonly (readonly string[])[], option
     problems,
     counts: { added: accepted.length, addedWithBlanks: accepted.filter((r) => r.blanks.length > 0).length, refused: rejected.length },
     unrecognised: [...unrecognised.values()],
-    readings: [...readings.values()],
+    readings: [...readings.values()].sort((a, b) => MAPPABLE_FIELDS.indexOf(a.field) - MAPPABLE_FIELDS.indexOf(b.field)),
   });
   if (problems.length > 0) return result();
 
@@ -442,7 +445,8 @@ export function previewRosterImport(rows: readonly (readonly string[])[], option
       if (parsed.ok) {
         input[field] = parsed.value;
         const label = valueLabel(field, parsed.value);
-        if (parsed.note || headingKey(label) !== key) {
+        // Events, races and grades as coaches write them are worth a line; "F" for Female is not.
+        if (READ_AS_FIELDS.has(field) && (parsed.note || headingKey(label) !== key)) {
           const reading = readings.get(`${field}|${key}`) ?? { field, value: text, readAs: parsed.note ? `${label} (${parsed.note})` : label, rows: 0 };
           reading.rows += 1;
           readings.set(`${field}|${key}`, reading);

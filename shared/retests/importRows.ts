@@ -282,7 +282,8 @@ function formatRowValue(v: RowValue, trial: number): string {
   if (v.mark) return `${v.test.shortName}${side}: ${v.mark}`;
   const flight = v.flightTimeS !== null ? ` (flight ${v.flightTimeS} s)` : '';
   if (v.value === null && v.flightTimeS === null) return `${v.test.shortName}: load ${v.loadKg?.toFixed(1)} kg`;
-  const shown = v.flightTimeS !== null ? 'height from flight time' : `${v.value} ${v.test.unit}`;
+  // Six significant digits, as the refusals say them: a spreadsheet's 3.3099999999999996 is 3.31.
+  const shown = v.flightTimeS !== null ? 'height from flight time' : `${Number((v.value as number).toPrecision(6))} ${v.test.unit}`;
   return `${v.test.shortName}${side} ${trial}: ${shown}${flight}`;
 }
 

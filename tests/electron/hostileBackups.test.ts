@@ -83,7 +83,8 @@ describe('a crafted backup is refused with a sentence, and nothing changes', () 
       craft(backup, sql);
       const before = databaseFingerprint(ctx.db);
       const error = await refused(ctx, 'backups.inspect', { source: { kind: 'upload', uploadId: uploadAs(ctx, backup) } });
-      expect(error.message).toMatch(/^This backup cannot be restored: its database structure has been changed by another program: /);
+      expect(error.message).toMatch(/^This backup has been changed by another program: /);
+      expect(error.message).toMatch(/Restoring it could change your entries behind your back\. Choose another backup\./);
       expect(error.message).toMatch(message);
       expect(error.message).toMatch(/Nothing was changed\.$/);
       expect(databaseFingerprint(ctx.db)).toBe(before);
@@ -120,7 +121,7 @@ describe('a crafted backup is refused with a sentence, and nothing changes', () 
     const api = await open(dir, new Date(2026, 8, 9, 6, 0, 0));
     const status = await ok(api.ctx, 'app.status', {});
     expect(status.problem?.kind).toBe('damaged');
-    expect(status.problem?.message).toMatch(/cannot be used: its database structure has been changed by another program: it holds trigger "clear_injuries"/);
+    expect(status.problem?.message).toMatch(/has been changed by another program: it holds trigger "clear_injuries" that Backchain does not make\. Using it could change your entries behind your back, so Backchain has not opened it/);
     expect(fs.readFileSync(databasePath(dir)).equals(damagedBytes)).toBe(true);
     const newest = await ok(api.ctx, 'backups.inspect', { source: { kind: 'newest' } });
     if (newest.outcome !== 'ready') throw new Error('expected a preview');

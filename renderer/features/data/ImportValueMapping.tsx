@@ -4,7 +4,7 @@
  * with how many rows have it and a choice of what it means (as spreadsheet import wizards do),
  * and how the other values written the coach's way were read ("800/1600" → Middle distance).
  */
-import { Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Group, ScrollArea, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { mappingChoices, type ImportPreview, type MappableField, type ValueChoices } from '@shared/import/rosterImport';
 
 const FIELD_LABELS: Record<MappableField, string> = {
@@ -50,36 +50,38 @@ export function ImportValueMapping(props: { preview: ImportPreview; choices: Val
             <Text size="xs" c="dimmed">
               Until you choose, those rows are added with the field blank. Choose what a value means to fill it in every row that has it.
             </Text>
-            <Table verticalSpacing={3} aria-label="Values to map">
-              <Table.Tbody>
-                {listed.map((u) => {
-                  const chosen = choices[u.field]?.[u.key];
-                  return (
-                    <Table.Tr key={`${u.field}|${u.key}`}>
-                      <Table.Td>
-                        <Text size="sm">
-                          {FIELD_LABELS[u.field]} “{u.value}”
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {rowsText(u.rowNumbers)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td w={230}>
-                        <Select
-                          size="xs"
-                          aria-label={`${FIELD_LABELS[u.field]} “${u.value}” means`}
-                          placeholder="Leave blank"
-                          clearable
-                          value={chosen === undefined ? null : chosen === LEAVE_BLANK ? '__blank' : chosen}
-                          data={[{ value: '__blank', label: 'Leave blank' }, ...mappingChoices(u.field)]}
-                          onChange={(value) => choose(u.field, u.key, value === null ? null : value === '__blank' ? LEAVE_BLANK : value)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            <ScrollArea.Autosize mah={150} type="auto">
+              <Table verticalSpacing={3} aria-label="Values to map">
+                <Table.Tbody>
+                  {listed.map((u) => {
+                    const chosen = choices[u.field]?.[u.key];
+                    return (
+                      <Table.Tr key={`${u.field}|${u.key}`}>
+                        <Table.Td>
+                          <Text size="sm">
+                            {FIELD_LABELS[u.field]} “{u.value}”
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {rowsText(u.rowNumbers)}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td w={230}>
+                          <Select
+                            size="xs"
+                            aria-label={`${FIELD_LABELS[u.field]} “${u.value}” means`}
+                            placeholder="Leave blank"
+                            clearable
+                            value={chosen === undefined ? null : chosen === LEAVE_BLANK ? '__blank' : chosen}
+                            data={[{ value: '__blank', label: 'Leave blank' }, ...mappingChoices(u.field)]}
+                            onChange={(value) => choose(u.field, u.key, value === null ? null : value === '__blank' ? LEAVE_BLANK : value)}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
           </>
         )}
       </Stack>
@@ -92,22 +94,24 @@ export function ImportValueMapping(props: { preview: ImportPreview; choices: Val
             Every value is written as Backchain writes it.
           </Text>
         ) : (
-          <Stack gap={2} aria-label="How values were read">
-            {preview.readings.map((r) => (
-              <Group key={`${r.field}|${r.value}`} gap={6} wrap="nowrap">
-                <Text size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
-                  {FIELD_LABELS[r.field]}
-                </Text>
-                <Text size="sm" truncate>
-                  “{r.value}” → {r.readAs}
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    ({r.rows} row{r.rows === 1 ? '' : 's'})
+          <ScrollArea.Autosize mah={150} type="auto">
+            <Stack gap={2} aria-label="How values were read">
+              {preview.readings.map((r) => (
+                <Group key={`${r.field}|${r.value}`} gap={6} wrap="nowrap">
+                  <Text size="sm" c="dimmed" w={80} style={{ flexShrink: 0 }}>
+                    {FIELD_LABELS[r.field]}
                   </Text>
-                </Text>
-              </Group>
-            ))}
-          </Stack>
+                  <Text size="sm" truncate title={`“${r.value}” → ${r.readAs}`}>
+                    “{r.value}” → {r.readAs}
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({r.rows} row{r.rows === 1 ? '' : 's'})
+                    </Text>
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </ScrollArea.Autosize>
         )}
       </Stack>
     </SimpleGrid>

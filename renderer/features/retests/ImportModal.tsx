@@ -267,7 +267,11 @@ export function ImportModal(props: { opened: boolean; onClose: () => void; sessi
             )}
           </>
         )}
-        <Group justify="flex-end">
+        <Group
+          justify="flex-end"
+          // Always in view at the bottom of the dialog, however long the lists above are.
+          style={{ position: 'sticky', bottom: 0, zIndex: 2, background: 'var(--mantine-color-body)', borderTop: '1px solid var(--mantine-color-gray-3)', paddingTop: 10, paddingBottom: 4 }}
+        >
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
