@@ -29,9 +29,17 @@ export function tooManyColumns(limits: ReadLimits): AppError {
   return new AppError('invalid_input', `The file has more than ${limits.maxColumns} columns; it does not look like a roster or a results file.`);
 }
 
+export function tooMuchText(limits: ReadLimits): AppError {
+  return new AppError(
+    'invalid_input',
+    `The file holds more than ${Math.round(limits.maxTotalChars / 1_000_000)} million characters of text; a roster or a results file holds far less. Check it is the right file.`,
+  );
+}
+
 export class RowCollector {
   readonly rows: string[][] = [];
   private readonly cut: string[] = [];
+  private totalChars = 0;
 
   constructor(private readonly limits: ReadLimits) {}
 
@@ -53,8 +61,10 @@ export class RowCollector {
     const row = Array.from(kept, (cell, column) => {
       const capped = this.capCell(cell ?? '');
       if (capped.wasCut || cutColumns.includes(column)) this.noteCut(index, column);
+      this.totalChars += capped.text.length;
       return capped.text;
     });
+    if (this.totalChars > this.limits.maxTotalChars) throw tooMuchText(this.limits);
     while (this.rows.length < index) this.rows.push([]);
     if (index < this.rows.length) this.rows[index] = row;
     else this.rows.push(row);

@@ -24,6 +24,11 @@ export interface ReadLimits {
   maxWorkbookBytes: number;
   /** Texts in a workbook's shared list (every cell of the largest sheet it may hold). */
   maxSharedTexts: number;
+  /**
+   * Characters of all the cells read, together. A workbook can name one long shared text in
+   * every cell, so a small file could otherwise become a table of a gigabyte of text.
+   */
+  maxTotalChars: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -33,4 +38,5 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxPartBytes: 64 * 1024 * 1024,
   maxWorkbookBytes: 128 * 1024 * 1024,
   maxSharedTexts: (MAX_IMPORT_ROWS + IMPORT_ROW_MARGIN) * MAX_IMPORT_COLUMNS,
+  maxTotalChars: 20_000_000,
 };

@@ -215,6 +215,15 @@ describe('too much of everything', () => {
     expect(read(buildXlsx([{ name: 'S', xml: worksheetXml(styled) }])).rows).toEqual([['Name']]);
   });
 
+  it('one long shared text named in every cell (a tiny file, a gigabyte of table) is refused', () => {
+    const sharedStrings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'W'.repeat(1000)}</t></si></sst>`;
+    const cells = '<c t="s"><v>0</v></c>'.repeat(200);
+    const rows = Array.from({ length: 5000 }, (_, i) => `<row r="${i + 1}">${cells}</row>`).join('');
+    const bytes = buildXlsx([{ name: 'S', xml: worksheetXml(rows) }], { sharedStrings });
+    expect(bytes.length).toBeLessThan(1024 * 1024);
+    expect(refusal(bytes)).toBe('The file holds more than 20 million characters of text; a roster or a results file holds far less. Check it is the right file.');
+  });
+
   it('a document type declaration (entity expansion, "billion laughs") is refused', () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>`;
     expect(refusal(buildXlsx([{ name: 'S', xml: laughs }]))).toMatch(/document type declaration/);
