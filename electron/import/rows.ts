@@ -5,18 +5,8 @@
  * sentence; a cell longer than the limit is cut and the coach is told which one.
  */
 import { AppError } from '@shared/errors';
+import { columnLetter } from '@shared/import/headings';
 import { IMPORT_ROW_MARGIN, type ReadLimits } from '@shared/import/limits';
-
-/** "A", "B", ... "Z", "AA": the column as the spreadsheet names it. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 export function tooManyRows(limits: ReadLimits): AppError {
   return new AppError(

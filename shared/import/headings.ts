@@ -62,3 +62,14 @@ export const NAME_KINDS = ['givenName', 'familyName', 'fullName'] as const satis
 
 /** The kinds of column a roster describes an athlete with (a results file leaves them out). */
 export const ATHLETE_KINDS = ['group', 'sex', 'grade', 'birthYear', 'eventFocus', 'raceGoal', 'bodyMass', 'trainingAgeYears', 'injured', 'injuryNotes'] as const satisfies readonly HeadingKind[];
+
+/** "A", "B", ... "Z", "AA": a column (0-based) as a spreadsheet names it. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

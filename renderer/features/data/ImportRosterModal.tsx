@@ -23,12 +23,13 @@ import {
   type ImportField,
   type ValueChoices,
 } from '@shared/import/rosterImport';
+import { columnLetter } from '@shared/import/headings';
 import { formatMass, type MassUnit } from '@shared/units';
 import { call } from '@renderer/api/client';
 import { fileToBase64, fileTooLargeMessage } from '@renderer/api/files';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
-import { ImportValueMapping } from './ImportValueMapping';
+import { ImportValueMapping, RowsWithReasons } from './ImportValueMapping';
 
 const SHOWN_ROWS = 200;
 const ENCODING_LABELS: Record<NonNullable<TableFile['encoding']>, string> = {
@@ -45,16 +46,6 @@ interface LoadedFile {
   table: TableFile;
   encoding: 'auto' | TextEncodingChoice;
   separator: 'auto' | Separator;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function plural(n: number, word: string): string {
@@ -408,29 +399,15 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                 </Tabs.Panel>
                 <Tabs.Panel value="blanks" pt="xs">
                   <ScrollArea.Autosize mah={280}>
-                    <Table verticalSpacing={3} aria-label="Rows added with blanks">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th w={60}>Row</Table.Th>
-                          <Table.Th w={220}>Name</Table.Th>
-                          <Table.Th>Left blank, and why</Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {preview.accepted
-                          .filter((r) => r.blanks.length > 0)
-                          .slice(0, SHOWN_ROWS)
-                          .map((r) => (
-                            <Table.Tr key={r.rowNumber}>
-                              <Table.Td c="dimmed">{r.rowNumber}</Table.Td>
-                              <Table.Td>
-                                {r.fields.familyName}, {r.fields.givenName}
-                              </Table.Td>
-                              <Table.Td c="orange.9">{[...r.blanks.map((b) => b.message), ...r.notes].join('; ')}</Table.Td>
-                            </Table.Tr>
-                          ))}
-                      </Table.Tbody>
-                    </Table>
+                    <RowsWithReasons
+                      label="Rows added with blanks"
+                      heading="Left blank, and why"
+                      color="orange.9"
+                      rows={preview.accepted
+                        .filter((r) => r.blanks.length > 0)
+                        .slice(0, SHOWN_ROWS)
+                        .map((r) => ({ rowNumber: r.rowNumber, name: `${r.fields.familyName}, ${r.fields.givenName}`, reasons: [...r.blanks.map((b) => b.message), ...r.notes] }))}
+                    />
                   </ScrollArea.Autosize>
                 </Tabs.Panel>
                 <Tabs.Panel value="refused" pt="xs">
@@ -440,24 +417,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                         Every row can be added.
                       </Text>
                     ) : (
-                      <Table verticalSpacing={3} aria-label="Refused rows">
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th w={60}>Row</Table.Th>
-                            <Table.Th w={220}>Name</Table.Th>
-                            <Table.Th>Why it is not added</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
-                        <Table.Tbody>
-                          {preview.rejected.slice(0, SHOWN_ROWS).map((r) => (
-                            <Table.Tr key={r.rowNumber}>
-                              <Table.Td c="dimmed">{r.rowNumber}</Table.Td>
-                              <Table.Td>{r.name}</Table.Td>
-                              <Table.Td c="red.8">{r.reasons.join('; ')}</Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
+                      <RowsWithReasons label="Refused rows" heading="Why it is not added" color="red.8" rows={preview.rejected.slice(0, SHOWN_ROWS)} />
                     )}
                   </ScrollArea.Autosize>
                 </Tabs.Panel>

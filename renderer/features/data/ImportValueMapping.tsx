@@ -1,5 +1,5 @@
 /**
- * The roster import's values, for the coach to check and fix in one step each: every value
+ * Parts of the roster import's preview. The values, for the coach to check and fix in one step each: every value
  * Backchain could not read in a column it can map (an event, a grade, a gender...), listed once
  * with how many rows have it and a choice of what it means (as spreadsheet import wizards do),
  * and how the other values written the coach's way were read ("800/1600" → Middle distance).
@@ -115,5 +115,29 @@ export function ImportValueMapping(props: { preview: ImportPreview; choices: Val
         )}
       </Stack>
     </SimpleGrid>
+  );
+}
+
+/** Rows with what was said about each (refused, or added with blanks), by row number. */
+export function RowsWithReasons(props: { label: string; heading: string; color: string; rows: readonly { rowNumber: number; name: string; reasons: readonly string[] }[] }) {
+  return (
+    <Table verticalSpacing={3} aria-label={props.label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={60}>Row</Table.Th>
+          <Table.Th w={220}>Name</Table.Th>
+          <Table.Th>{props.heading}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {props.rows.map((r) => (
+          <Table.Tr key={r.rowNumber}>
+            <Table.Td c="dimmed">{r.rowNumber}</Table.Td>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td c={props.color}>{r.reasons.join('; ')}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
