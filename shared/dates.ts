@@ -19,6 +19,18 @@ export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value) && dayjs.utc(value, 'YYYY-MM-DD', true).isValid();
 }
 
+/**
+ * The dates Backchain accepts anywhere a date comes in: a season, a block, a test, a log. Far
+ * outside it an entry is a typo (2062 for 2026), and past year 9999 ISO text stops sorting.
+ */
+export const DATE_WINDOW = { first: '1990-01-01', last: '2100-12-31' } as const;
+export const DATE_WINDOW_MESSAGE = 'Enter a date between 1990 and 2100';
+
+/** A real ISO date inside DATE_WINDOW. */
+export function isDateInWindow(value: string): boolean {
+  return isIsoDate(value) && value >= DATE_WINDOW.first && value <= DATE_WINDOW.last;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   return dayjs.utc(date, 'YYYY-MM-DD', true).add(days, 'day').format('YYYY-MM-DD');
 }

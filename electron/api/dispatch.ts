@@ -5,6 +5,9 @@ import { handlers } from './handlers';
 
 type UntypedHandler = (ctx: ApiContext, input: unknown) => unknown;
 
+/** What the coach reads when something failed that Backchain did not foresee. */
+export const UNEXPECTED_ERROR_MESSAGE = 'Backchain could not finish this because of an unexpected problem; nothing was changed. Try again; if it happens again, the details are in Backchain\'s log.';
+
 /**
  * The one entry point for every call, from IPC and from the browser-mode server alike:
  * check the method exists, validate the input with its schema, run the handler, and turn any
@@ -33,10 +36,8 @@ export async function dispatch(ctx: ApiContext, method: unknown, input: unknown,
     return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() };
-    log(error);
-    return {
-      ok: false,
-      error: { code: 'internal', message: `Something went wrong (${method}); nothing was changed. ${(error as Error)?.message ?? ''}`.trim() },
-    };
+    // The details (SQLite's or Node's own words, a stack) go to the log, never to the page.
+    log(new Error(`${method} failed`, { cause: error }));
+    return { ok: false, error: { code: 'internal', message: UNEXPECTED_ERROR_MESSAGE } };
   }
 }

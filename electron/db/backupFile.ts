@@ -5,13 +5,19 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { AppError } from '@shared/errors';
+import { createPrivateFile, makePrivate } from '@main/files/privacy';
+import { migrations as allMigrations, type Migration } from './migrate';
+import { hardenConnection, schemaProblem } from './schemaCheck';
 import type { SquadDb } from './types';
 
-/** Opens a database file with the SQLite module built for this runtime (see OpenOptions.nativeBinding). */
+/**
+ * Opens a database file with the SQLite module built for this runtime (see
+ * OpenOptions.nativeBinding), hardened like every connection (schemaCheck.ts hardenConnection).
+ */
 export type RawOpen = (file: string, options?: Database.Options) => SquadDb;
 
 export function rawOpener(nativeBinding?: string): RawOpen {
-  return (file, options = {}) => new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+  return (file, options = {}) => hardenConnection(new Database(file, nativeBinding ? { ...options, nativeBinding } : options));
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -46,6 +52,8 @@ export async function writeBackup(db: SquadDb, target: string, open: RawOpen): P
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   try {
+    // Created private first: SQLite keeps an existing file's permissions.
+    createPrivateFile(partial);
     await db.backup(partial);
     const copy = open(partial);
     try {
@@ -55,6 +63,7 @@ export async function writeBackup(db: SquadDb, target: string, open: RawOpen): P
     } finally {
       copy.close();
     }
+    makePrivate(partial);
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -79,10 +88,13 @@ const NOTHING_CHANGED = 'Nothing was changed.';
 
 /**
  * Examine a squad file before it is used: a real SQLite database, undamaged (integrity and
- * foreign-key checks), made by Backchain, and not from a newer version. Anything else is refused
- * with a sentence saying which. The file must be a private copy (it may be opened read-write).
+ * foreign-key checks), made by Backchain (a data version of 1 or more, and exactly the tables,
+ * indexes, triggers and views the migrations make for it: schemaCheck.ts), and not from a newer
+ * version. Anything else is refused with a sentence saying which. The file must be a private copy
+ * (it may be opened read-write).
  */
-export function examineSquadFile(file: string, open: RawOpen, latestSchemaVersion: number): SquadFileFacts {
+export function examineSquadFile(file: string, open: RawOpen, migrations: readonly Migration[] = allMigrations): SquadFileFacts {
+  const latestSchemaVersion = migrations.length;
   const size = fs.statSync(file).size;
   if (size === 0) throw new AppError('invalid_input', `This file is empty, so it is not a Backchain backup. ${NOTHING_CHANGED}`);
   if (!hasSqliteHeader(file)) {
@@ -99,7 +111,7 @@ export function examineSquadFile(file: string, open: RawOpen, latestSchemaVersio
     if (problem) throw new AppError('invalid_input', `This backup is damaged: SQLite's integrity check failed (${problem.slice(0, 200)}). Choose another backup. ${NOTHING_CHANGED}`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
-    if (schemaVersion === 0 || REQUIRED_TABLES.some((t) => !tables.has(t))) {
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || REQUIRED_TABLES.some((t) => !tables.has(t))) {
       throw new AppError('invalid_input', `This database file was not made by Backchain (it has no squad, groups and athletes). ${NOTHING_CHANGED}`);
     }
     if (schemaVersion > latestSchemaVersion) {
@@ -107,6 +119,10 @@ export function examineSquadFile(file: string, open: RawOpen, latestSchemaVersio
         'invalid_input',
         `This backup was saved by a newer version of Backchain (data version ${schemaVersion}; this app reads up to ${latestSchemaVersion}). Update Backchain to restore it. ${NOTHING_CHANGED}`,
       );
+    }
+    const foreign = schemaProblem(db, schemaVersion, migrations, () => open(':memory:'));
+    if (foreign) {
+      throw new AppError('invalid_input', `This backup has been changed by another program: ${foreign}. Restoring it could change your entries behind your back. Choose another backup. ${NOTHING_CHANGED}`);
     }
     const foreignKeyProblems = db.pragma('foreign_key_check') as unknown[];
     if (foreignKeyProblems.length > 0) {

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupFileName, localStamp, type BackupKind } from '@shared/domain/backups';
 import { checkIntegrity, rawOpener, writeBackup, type RawOpen } from './backupFile';
+import { createPrivateFile, ensurePrivateDir } from '@main/files/privacy';
 import { migrate, migrations as allMigrations, schemaVersion, type Migration } from './migrate';
 import { ensureBuiltinLibrary } from './planLibrarySeed';
+import { hardenConnection, schemaProblem } from './schemaCheck';
 import type { SquadDb } from './types';
 
 export const DATABASE_FILE = 'squad.db';
@@ -42,7 +44,7 @@ export function backupsDir(dataDir: string): string {
 
 /** A fresh path in `dir` for a backup of this kind taken now (never an existing file's name). */
 export function newBackupPath(dir: string, kind: BackupKind, now: Date): string {
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const stamp = localStamp(now);
   for (let copy = 1; ; copy += 1) {
     const candidate = path.join(dir, backupFileName(kind, stamp, copy));
@@ -67,12 +69,19 @@ export async function backupSquad(db: SquadDb, dir: string, kind: BackupKind, no
  *   data entered by hand is worth the few milliseconds an fsync costs per save.
  * - foreign_keys = ON: an athlete can never point at a group that does not exist.
  * - busy_timeout = 5000: a backup or a second reader waits instead of failing at once.
+ * - defensive mode and trusted_schema = OFF (schemaCheck.ts hardenConnection), and a schema that
+ *   must be exactly what the migrations make for the file's version: a file carrying a trigger
+ *   or view of someone else's is refused before anything runs on it.
+ *
+ * A new squad file (and its folder) is created readable by its owner only; SQLite gives the WAL
+ * files beside it the same permissions.
  */
 export async function openSquadDatabase(file: string, options: OpenOptions = {}): Promise<SquadDb> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: SquadDb;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    ensurePrivateDir(path.dirname(file));
+    createPrivateFile(file);
+    db = hardenConnection(new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}));
   } catch (cause) {
     throw new DatabaseOpenError('cannot_open', `The squad database at ${file} could not be opened: ${(cause as Error).message}`, { cause });
   }
@@ -91,12 +100,19 @@ export async function openSquadDatabase(file: string, options: OpenOptions = {})
     if (version === 0 && (db.prepare("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").pluck().get() as number) > 0) {
       throw new DatabaseOpenError('not_a_database', `The file ${file} is a database made by another program, not a Backchain squad. Nothing was changed.`);
     }
+    if (!Number.isInteger(version) || version < 0) {
+      throw new DatabaseOpenError('not_a_database', `The file ${file} is not a Backchain squad (its data version, ${version}, is not one Backchain writes). Nothing was changed.`);
+    }
     if (version > latestSchemaVersion) {
       throw new DatabaseOpenError(
         'newer_version',
         `This squad file was saved by a newer version of Backchain (data version ${version}; this app reads up to ${latestSchemaVersion}). ` +
           'Update Backchain to open it. Nothing was changed.',
       );
+    }
+    const foreign = version > 0 ? schemaProblem(db, version, migrations, () => hardenConnection(new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}))) : null;
+    if (foreign) {
+      throw new DatabaseOpenError('damaged', `The squad file ${file} has been changed by another program: ${foreign}. Using it could change your entries behind your back, so Backchain has not opened it (nor changed it); restore a backup.`);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

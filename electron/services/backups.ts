@@ -20,8 +20,7 @@ import { backupsDir, backupSquad, openSquadDatabase } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrate';
 import { getSettings } from './settings';
 
-/** Browser-mode uploads of a backup are refused above this size (a season's squad is a few MB). */
-export const MAX_BACKUP_UPLOAD_BYTES = 1024 * 1024 * 1024;
+export { MAX_BACKUP_UPLOAD_BYTES } from '@shared/contract/backups';
 
 const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal'];
 
@@ -67,8 +66,8 @@ export function listBackups(ctx: ApiContext): BackupList {
 export function pruneBackups(folder: string, now: Date): string[] {
   const remove = backupsToPrune(readBackupFolder(folder), localStamp(now).date);
   for (const name of remove) fs.rmSync(path.join(folder, name), { force: true });
-  // A backup cut short (the app was killed while writing it) leaves a .partial file: never a
-  // backup, so it goes once it is clearly abandoned.
+  // A backup cut short (the app was killed while writing it) leaves a .partial file (and the
+  // journal SQLite kept beside it): never a backup, so they go once clearly abandoned.
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -76,7 +75,7 @@ export function pruneBackups(folder: string, now: Date): string[] {
     return remove;
   }
   for (const name of names) {
-    if (!name.endsWith(`${BACKUP_EXTENSION}.partial`)) continue;
+    if (!SQLITE_SIDE_FILES.some((side) => name.endsWith(`${BACKUP_EXTENSION}.partial${side}`)) && !name.endsWith(`${BACKUP_EXTENSION}.partial`)) continue;
     const file = path.join(folder, name);
     try {
       if (now.getTime() - fs.statSync(file).mtimeMs > 60 * 60 * 1000) fs.rmSync(file, { force: true });
@@ -151,7 +150,7 @@ function stageBackup(ctx: ApiContext, source: { path: string; fileName: string; 
   try {
     if (source.move) fs.renameSync(source.path, staged);
     else fs.copyFileSync(source.path, staged);
-    facts = examineSquadFile(staged, ctx.openRaw, latestSchemaVersion);
+    facts = examineSquadFile(staged, ctx.openRaw);
     // One self-contained file, ready to be moved into place.
     const copy = ctx.openRaw(staged);
     copy.pragma('journal_mode = DELETE');
@@ -279,7 +278,7 @@ const RESTORING: AppStatus['problem'] = { kind: 'cannot_open', message: 'The squ
 export async function restoreBackup(ctx: ApiContext, stagedId: string): Promise<RestoreResult> {
   const staged = ctx.transfers.get(stagedId, 'staged');
   if (!staged) throw new AppError('not_found', 'That backup is no longer waiting to be restored; choose it again.');
-  examineSquadFile(staged.path, ctx.openRaw, latestSchemaVersion);
+  examineSquadFile(staged.path, ctx.openRaw);
 
   const file = ctx.status.databasePath;
   const folder = folderOf(ctx);

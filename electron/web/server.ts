@@ -11,7 +11,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
-import { dispatch } from '../api/dispatch';
+import { dispatch, UNEXPECTED_ERROR_MESSAGE } from '../api/dispatch';
 import { openApi } from '../api/open';
 import { TRANSFER_ID_PATTERN, UploadTooLargeError } from '../files/transfers';
 import { MAX_BACKUP_UPLOAD_BYTES } from '../services/backups';
@@ -59,6 +59,15 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The method named in /api/<name>: percent-escapes that do not decode are a bad request, not a crash. */
+function decodeMethodName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, 'The action name in the address is not valid.');
+  }
+}
+
 async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -93,7 +102,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!(error instanceof HttpError)) (options.log ?? console.error)(error);
       if (!res.headersSent) {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { code: status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'invalid_input', message: (error as Error).message } }));
+        // An HttpError's message is ours; anything else is logged above and told as a plain sentence.
+        const message = error instanceof HttpError ? error.message : UNEXPECTED_ERROR_MESSAGE;
+        const code = status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 500 ? 'internal' : 'invalid_input';
+        res.end(JSON.stringify({ ok: false, error: { code, message } }));
       } else res.end();
     });
   });
@@ -115,7 +127,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'Send JSON.');
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = decodeMethodName(url.pathname.slice('/api/'.length));
       const body = await readJsonBody(req);
       const response = await dispatch(ctx, method, body, options.log);
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

@@ -5,6 +5,21 @@
  */
 import { ApiError, browserModeToken } from './client';
 
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
+}
+
+/**
+ * A file the coach picked is checked by its size before the page reads it: one far larger than
+ * any roster, results file or backup is refused at once with a sentence, instead of being read
+ * (and base64-encoded) only to hear it is too large. Null when it is small enough.
+ */
+export function fileTooLargeMessage(file: Pick<File, 'name' | 'size'>, maxBytes: number, what: string): string | null {
+  if (file.size <= maxBytes) return null;
+  return `${file.name} is ${megabytes(file.size)}; ${what} is at most ${megabytes(maxBytes)}. Check it is the right file.`;
+}
+
 /** Bytes of a file the coach picked, as base64 (for small files sent with an API call, e.g. a roster). */
 export async function fileToBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -10,6 +10,9 @@ const transferIdSchema = z.string({ error: 'Choose the file again' }).regex(/^[0
 const backupNameSchema = z.string({ error: 'Choose a backup from the list' }).max(120, 'Choose a backup from the list').regex(BACKUP_NAME_PATTERN, 'Choose a backup from the list');
 
 /** Where the backup to look at comes from. */
+/** Browser-mode uploads of a backup are refused above this size (a season's squad is a few MB); the page checks it before sending. */
+export const MAX_BACKUP_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
 export const backupSourceSchema = z.discriminatedUnion(
   'kind',
   [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idListSchema, idSchema, requiredText } from './common';
+import { idListSchema, idSchema, nameText } from './common';
 import { method } from './define';
 import { athleteFieldsSchema } from './roster';
 
@@ -10,7 +10,7 @@ export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252'] as const;
 export type TextEncodingChoice = (typeof TEXT_ENCODINGS)[number];
-export const SEPARATORS = ['comma', 'semicolon', 'tab'] as const;
+export const SEPARATORS = ['comma', 'semicolon', 'tab', 'pipe'] as const;
 export type Separator = (typeof SEPARATORS)[number];
 
 export const readTableInput = z
@@ -46,7 +46,7 @@ const importedAthleteSchema = z
     rowNumber: z.number().int().min(1).max(1_000_000),
     fields: athleteFieldsSchema,
     /** The name of a group created by this import (then fields.groupId is null). */
-    newGroup: requiredText('a group name', 40).nullable().default(null),
+    newGroup: nameText('a group name', 40).nullable().default(null),
   })
   .strict();
 
@@ -58,7 +58,7 @@ export const importMethods = {
     z
       .object({
         athletes: z.array(importedAthleteSchema).min(1, 'There is nobody to import').max(5000, 'At most 5000 athletes at once'),
-        newGroups: z.array(z.object({ name: requiredText('a group name', 40), color: groupColorSchema }).strict()).max(100, 'At most 100 new groups at once'),
+        newGroups: z.array(z.object({ name: nameText('a group name', 40), color: groupColorSchema }).strict()).max(100, 'At most 100 new groups at once'),
       })
       .strict(),
     'Add the checked athletes (and their new groups) in one go: all or nothing',

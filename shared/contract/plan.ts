@@ -4,7 +4,7 @@
  * what is wrong in a coach's words.
  */
 import { z } from 'zod';
-import { daysBetween, isIsoDate } from '../dates';
+import { addDays, DATE_WINDOW, daysBetween, isDateInWindow, isIsoDate } from '../dates';
 import {
   BLOCK_WEEKS_RANGE,
   DELOAD_RANGES,
@@ -26,7 +26,7 @@ import {
   type SessionTemplate,
 } from '../plan/model';
 import type { AthleteSuggestions, CalendarGrid, ChangeResult, DayDetail, PlanSummary } from '../plan/views';
-import { emptyInput, idListSchema, idSchema, isoDateSchema, requiredText } from './common';
+import { emptyInput, idListSchema, idSchema, isoDateSchema, nameText, requiredText } from './common';
 import { method } from './define';
 
 const boolSchema = z.boolean({ error: 'Expected yes or no' });
@@ -45,7 +45,7 @@ export const tempoSchema = z
 
 export const exerciseFieldsSchema = z
   .object({
-    name: requiredText('an exercise name', 80),
+    name: nameText('an exercise name', 80),
     category: z.enum(EXERCISE_CATEGORIES, { error: 'Choose a category from the list' }),
     pattern: z.enum(MOVEMENT_PATTERNS, { error: 'Choose a movement pattern from the list' }),
     unilateral: boolSchema.default(false),
@@ -101,7 +101,7 @@ export type PrescriptionInput = z.input<typeof prescriptionSchema>;
 
 export const templateFieldsSchema = z
   .object({
-    name: requiredText('a template name', 80),
+    name: nameText('a template name', 80),
     sessionType: z.enum(SESSION_TYPES, { error: 'Choose A, B, C or custom' }),
     phase: z.enum(PHASES, { error: 'Choose a phase from the list' }).nullable().default(null),
     plannedMinutes: z.number({ error: 'Enter planned minutes' }).int('Minutes are a whole number').min(5, 'Planned minutes must be between 5 and 240').max(240, 'Planned minutes must be between 5 and 240'),
@@ -151,7 +151,7 @@ export const deloadRuleSchema = z
 
 export const blockFieldsSchema = z
   .object({
-    name: requiredText('a block name', 80),
+    name: nameText('a block name', 80),
     phase: z.enum(PHASES, { error: 'Choose a phase from the list' }),
     startDate: isoDateSchema,
     weeks: z
@@ -177,6 +177,9 @@ export const blockFieldsSchema = z
     if (b.groupIds.length === 0 && b.athleteIds.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['groupIds'], message: 'Choose at least one group or athlete for this block' });
     }
+    if (isDateInWindow(b.startDate) && addDays(b.startDate, b.weeks * 7 - 1) > DATE_WINDOW.last) {
+      ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'A block must end by 31 Dec 2100' });
+    }
     if (b.deloadWeek !== null && b.deloadWeek > b.weeks) {
       ctx.addIssue({ code: 'custom', path: ['deloadWeek'], message: `The deload week must be one of the block's ${b.weeks} weeks` });
     }
@@ -197,7 +200,7 @@ export const eventFieldsSchema = z
   .object({
     date: isoDateSchema,
     kind: z.enum(EVENT_KINDS, { error: 'Choose test day or race' }),
-    name: requiredText('a name', 80),
+    name: nameText('a name', 80),
     groupId: idSchema.nullable().default(null),
     athleteId: idSchema.nullable().default(null),
     notes: optionalText('notes', 500),

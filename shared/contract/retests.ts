@@ -20,7 +20,9 @@ import {
 } from '../domain/retests';
 import type { AthleteTrend, RetestDecline, SquadComparison } from '../retests/compare';
 import type { ImportPreview } from '../retests/importRows';
-import { emptyInput, idSchema, isoDateSchema, requiredText } from './common';
+import type { SavedFile } from './backups';
+import { readTableInput, type TableFile } from './imports';
+import { emptyInput, idSchema, isoDateSchema, nameText, requiredText } from './common';
 import { method } from './define';
 
 const positiveNumber = (what: string) =>
@@ -29,8 +31,8 @@ const positiveNumber = (what: string) =>
 /** The fields of a test in the battery (a coach's own, or a built-in's editable ones). */
 export const testFieldsSchema = z
   .object({
-    name: requiredText('a test name', 60),
-    shortName: requiredText('a short name (the column heading)', 16),
+    name: nameText('a test name', 60),
+    shortName: nameText('a short name (the column heading)', 16),
     unit: requiredText('a unit (cm, s, reps...)', 12),
     higherIsBetter: z.boolean({ error: 'Choose whether higher or lower is better' }),
     decimals: z
@@ -86,7 +88,7 @@ const sessionFieldsSchema = z
   .object({
     date: isoDateSchema,
     kind: z.enum(SESSION_KINDS, { error: 'Choose baseline, re-test or reliability' }),
-    label: requiredText('a label (e.g. "End of block 2")', 80),
+    label: nameText('a label (e.g. "End of block 2")', 80),
     notes: z.string({ error: 'Expected text' }).trim().max(2000, 'Keep notes to 2000 characters').default(''),
     testIds: z.array(idSchema).min(1, 'Choose at least one test').max(100, 'Too many tests'),
   })
@@ -142,8 +144,11 @@ export const sessionSnapshotSchema = z
   .strict();
 export type SessionSnapshot = z.output<typeof sessionSnapshotSchema>;
 
-const CSV_MAX_CHARS = 5_000_000;
-const csvSchema = z.string({ error: 'Choose a CSV file' }).min(1, 'The file is empty').max(CSV_MAX_CHARS, 'The file is too large (5 MB at most)');
+/** How the shared reader read a file (imports.readTable), without its rows. */
+export type TableSummary = Omit<TableFile, 'rows'>;
+
+/** A re-test import's preview, and how its file was read. */
+export type RetestImportPreview = ImportPreview & { file: TableSummary };
 
 const comparisonChoiceSchema = z
   .object({
@@ -156,14 +161,6 @@ const comparisonChoiceSchema = z
   .strict();
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-
-/** A file for the coach to save: in browser mode a download, in the desktop app a save dialog. */
-export interface ExportFile {
-  fileName: string;
-  mimeType: string;
-  encoding: 'utf8' | 'base64';
-  content: string;
-}
 
 export interface ReliabilityResult {
   testId: number;
@@ -217,19 +214,19 @@ export const retestsMethods = {
     "Save athletes' results for tests of a session (replacing what was there); returns what was there, for undo",
   ).affects('retests').returns<SaveResultsOutcome>(),
   'retests.previewImport': method(
-    z.object({ sessionId: idSchema, csv: csvSchema }).strict(),
-    'Read a CSV of results and show what would be imported and what is rejected, without writing anything',
-  ).reads('retests', 'roster').returns<ImportPreview>(),
+    z.object({ sessionId: idSchema, file: readTableInput }).strict(),
+    'Read a file of results (CSV or XLSX, through the reader every import uses) and show what would be imported and every refused row or cell, without writing anything',
+  ).reads('retests', 'roster').returns<RetestImportPreview>(),
   'retests.commitImport': method(
     z
       .object({
         sessionId: idSchema,
-        csv: csvSchema,
+        file: readTableInput,
         skipRejected: z.boolean({ error: 'Expected yes or no' }),
-        expected: z.object({ acceptedRows: z.number().int().min(0), rejectedRows: z.number().int().min(0) }).strict(),
+        expected: z.object({ acceptedRows: z.number().int().min(0), rejectedRows: z.number().int().min(0), refusedCells: z.number().int().min(0) }).strict(),
       })
       .strict(),
-    'Import the previewed CSV: every accepted row in one transaction, or nothing',
+    'Import the previewed file: every accepted row and cell in one transaction, or nothing',
   ).affects('retests').returns<ImportOutcome>(),
   'retests.reliability': method(
     z.object({ sessionId: idSchema }).strict(),
@@ -247,6 +244,6 @@ export const retestsMethods = {
       group: z.union([z.literal('all'), z.literal('none'), idSchema], { error: 'Choose the whole squad, no group or a group' }).default('all'),
       format: z.enum(EXPORT_FORMATS, { error: 'Choose CSV or XLSX' }),
     }),
-    'The squad comparison as a CSV or XLSX file',
-  ).reads('retests', 'roster').returns<ExportFile>(),
+    'The squad comparison as a CSV or XLSX file: the save dialog on the desktop, a download in browser mode',
+  ).reads('retests', 'roster').returns<SavedFile>(),
 };

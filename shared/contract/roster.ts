@@ -10,7 +10,7 @@ import {
   type Athlete,
   type Group,
 } from '../domain/roster';
-import { emptyInput, idListSchema, idSchema, requiredText } from './common';
+import { emptyInput, idListSchema, idSchema, nameText } from './common';
 import { method, SQUAD_AREAS } from './define';
 
 const maxBirthYear = () => new Date().getFullYear();
@@ -18,8 +18,8 @@ const maxBirthYear = () => new Date().getFullYear();
 /** The fields a coach edits on an athlete. Loads and masses are kilograms here. */
 export const athleteFieldsSchema = z
   .object({
-    givenName: requiredText('a first name', 60),
-    familyName: requiredText('a last name', 60),
+    givenName: nameText('a first name', 60, { person: true }),
+    familyName: nameText('a last name', 60, { person: true }),
     groupId: idSchema.nullable().default(null),
     sex: z.enum(SEXES, { error: 'Choose female, male or not stated' }).default('unspecified'),
     grade: z
@@ -84,11 +84,11 @@ export const rosterMethods = {
 
   'groups.list': method(emptyInput, 'Groups in their order, with active athlete counts').reads('roster').returns<Group[]>(),
   'groups.create': method(
-    z.object({ name: requiredText('a group name', 40), color: groupColorSchema }).strict(),
+    z.object({ name: nameText('a group name', 40), color: groupColorSchema }).strict(),
     'Create a group at the end of the order',
   ).affects('roster').returns<Group>(),
   'groups.update': method(
-    z.object({ id: idSchema, name: requiredText('a group name', 40), color: groupColorSchema }).strict(),
+    z.object({ id: idSchema, name: nameText('a group name', 40), color: groupColorSchema }).strict(),
     'Rename or recolour a group',
   ).affects('roster').returns<Group>(),
   'groups.reorder': method(

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { daysBetween } from '../dates';
 import { EQUIPMENT_RANGES, MAX_SEASON_DAYS, type SquadSettings } from '../domain/settings';
-import { isoDateSchema, emptyInput, requiredText } from './common';
+import { isoDateSchema, emptyInput, nameText } from './common';
 import { method } from './define';
 
 export const squadSettingsSchema = z
   .object({
-    squadName: requiredText('a squad name', 80),
+    squadName: nameText('a squad name', 80),
     seasonStart: isoDateSchema,
     seasonEnd: isoDateSchema,
     unit: z.enum(['kg', 'lb'], { error: 'Choose kg or lb' }),

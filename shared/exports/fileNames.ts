@@ -1,7 +1,8 @@
 /**
  * Names of the files Backchain makes for the coach: the squad's or an athlete's name made safe
  * for every file system (Windows forbids \ / : * ? " < > |, a leading dot hides a file on macOS
- * and Linux), accents kept.
+ * and Linux), accents kept, invisible formatting characters (a text-direction override could
+ * make "evil gnp.exe" look like "evil exe.png") removed.
  */
 
 /** "Riverside XC" stays "Riverside XC"; "A/B: Sprints?" becomes "A B Sprints"; empty becomes `fallback`. */
@@ -9,6 +10,7 @@ export function safeFileStem(text: string, fallback: string, maxLength = 60): st
   const safe = text
     .normalize('NFC')
     .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\p{Cf}+/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '')

@@ -5,6 +5,7 @@
  * caught (in the squad and within the file), every refused row listed with its row number and
  * why. Pure: the preview is recomputed instantly as the coach changes the mapping.
  */
+import { nameText, withoutFormatCharacters } from '../contract/common';
 import { athleteFieldsSchema, type AthleteFields, type AthleteFieldsInput } from '../contract/roster';
 import { isIsoDate } from '../dates';
 import {
@@ -12,13 +13,20 @@ import {
   BODY_MASS_RANGE_KG,
   EVENT_FOCUS_LABELS,
   EVENT_FOCUSES,
+  GRADE_RANGE,
   groupNameKey,
   RACE_GOALS,
+  raceGoalLabel,
+  SEX_LABELS,
+  SEXES,
   type EventFocus,
   type RaceGoal,
   type Sex,
 } from '../domain/roster';
 import { kgToUnit, roundForDisplay, unitToKg, type MassUnit } from '../units';
+import { readEventFocus, readRaceGoal } from './eventNames';
+import { headingKey, headingKind } from './headings';
+import { MAX_IMPORT_ROWS } from './limits';
 
 export const IMPORT_FIELDS = [
   'givenName',
@@ -53,37 +61,10 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   injuryNotes: 'Injury notes',
 };
 
-/** Headings recognised for each field, compared without case, spaces or punctuation. */
-const HEADINGS: Record<ImportField, readonly string[]> = {
-  givenName: ['first', 'firstname', 'givenname', 'given', 'forename', 'fname', 'prenom', 'nombre', 'vorname'],
-  familyName: ['last', 'lastname', 'surname', 'familyname', 'family', 'lname', 'nom', 'apellido', 'apellidos', 'nachname'],
-  fullName: ['name', 'fullname', 'athlete', 'athletename', 'student', 'studentname', 'runner', 'runnername'],
-  group: ['group', 'traininggroup', 'squad', 'team', 'groupname', 'eventgroup', 'groupe', 'grupo', 'gruppe'],
-  sex: ['gender', 'sex', 'mf', 'boygirl', 'girlboy', 'sexe', 'genre', 'sexo', 'genero', 'geschlecht'],
-  grade: ['grade', 'gr', 'grd', 'gradelevel', 'schoolgrade'],
-  birthYear: ['birthyear', 'yearofbirth', 'yob', 'dob', 'dateofbirth', 'birthdate', 'born', 'birthday'],
-  eventFocus: ['event', 'events', 'eventfocus', 'focus', 'specialty', 'speciality', 'discipline', 'mainevent'],
-  raceGoal: ['racegoal', 'goal', 'goalrace', 'targetrace', 'target', 'goalevent', 'targetevent'],
-  bodyMass: ['weight', 'bodyweight', 'bodymass', 'mass', 'wt', 'bw', 'weightkg', 'weightlb', 'weightlbs', 'bodymasskg', 'bodymasslb', 'masskg', 'masslb', 'weightinkg', 'weightinlbs', 'weightinlb', 'poids', 'poidskg', 'peso', 'pesokg', 'gewicht', 'gewichtkg'],
-  trainingAgeYears: ['trainingage', 'trainingageyears', 'yearstraining', 'trainingyears', 'yearsoftraining', 'liftingexperience', 'experience', 'yearslifting'],
-  injured: ['injured', 'injuredmodified', 'modified', 'hurt', 'injuredflag'],
-  injuryNotes: ['injurynotes', 'injury', 'notes', 'injurydetails', 'medicalnotes', 'medical', 'comments', 'injuries'],
-};
-
-function headingKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
-
-/** Which field a heading names, if any. */
+/** Which field a heading names, if any (the headings every import shares: ./headings.ts). */
 export function fieldForHeading(heading: string): ImportField | null {
-  const key = headingKey(heading);
-  if (!key) return null;
-  for (const field of IMPORT_FIELDS) if (HEADINGS[field].includes(key)) return field;
-  return null;
+  const kind = headingKind(heading);
+  return kind !== null && (IMPORT_FIELDS as readonly string[]).includes(kind) ? (kind as ImportField) : null;
 }
 
 /** A column's field (or null: ignored), one entry per column. */
@@ -127,14 +108,16 @@ export function unitFromHeading(heading: string): MassUnit | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading one cell of each kind. Each returns a value or a reason (a sentence for the coach).
+// Reading one cell of each kind. Each returns a value (with how it was read, when that is not
+// plain) or a reason (a sentence for the coach).
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+type Parsed<T> = { ok: true; value: T; note?: string | null } | { ok: false; reason: string };
+const ok = <T>(value: T, note: string | null = null): Parsed<T> => ({ ok: true, value, note });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
+/** A cell as text: one line, single spaces, no invisible formatting characters (they come with copy and paste). */
 function clean(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return withoutFormatCharacters(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
 }
 
 /** 54.5, "54,5" (decimal comma), "54.5 kg", "120 lb". Thousands separators are not expected in a roster. */
@@ -147,7 +130,7 @@ export function parseQuantity(text: string): { value: number; unit: MassUnit | n
   return { value, unit };
 }
 
-const GRADE_WORDS: Record<string, number> = { freshman: 9, fr: 9, sophomore: 10, soph: 10, so: 10, junior: 11, jr: 11, senior: 12, sr: 12 };
+const GRADE_WORDS: Record<string, number> = { freshman: 9, fr: 9, frosh: 9, sophomore: 10, soph: 10, so: 10, junior: 11, jr: 11, senior: 12, sr: 12 };
 
 /** 10, "10th", "Grade 10", "Gr. 10", "Sophomore". */
 export function parseGrade(text: string): Parsed<number> {
@@ -155,13 +138,14 @@ export function parseGrade(text: string): Parsed<number> {
   const word = GRADE_WORDS[value];
   if (word !== undefined) return ok(word);
   const match = /^(?:grade|gr\.?|grd|year|yr\.?)?\s*(\d{1,2})(?:st|nd|rd|th)?(?:\s*grade)?$/.exec(value);
-  if (!match?.[1]) return fail(`Grade "${clean(text)}" is not a grade (write 9, 10th or Sophomore)`);
+  if (!match?.[1]) return fail(`is not a grade (write 9, 10th or Sophomore)`);
   return ok(Number(match[1]));
 }
 
 const SEX_WORDS: Record<string, Sex> = {
   f: 'female',
   female: 'female',
+  fem: 'female',
   w: 'female',
   woman: 'female',
   women: 'female',
@@ -187,67 +171,18 @@ const SEX_WORDS: Record<string, Sex> = {
 
 export function parseSex(text: string): Parsed<Sex> {
   const sex = SEX_WORDS[headingKey(text)];
-  return sex ? ok(sex) : fail(`Gender "${clean(text)}" is not female, male or not stated (F, M or blank)`);
+  return sex ? ok(sex) : fail('is not female, male or not stated (F, M or X)');
 }
 
-const EVENT_WORDS: [RegExp, EventFocus][] = [
-  [/^(sprints?|sprinter|sprinting|speed|100m?|200m?|400m?|dash|relays?|4x100|4x400)$/, 'sprints'],
-  [/^(hurdles?|hurdler|jumps?|jumper|hurdlesjumps|hj|lj|tj|pv|highjump|longjump|triplejump|polevault|100mh|110mh|100h|110h|300h|400h|300mh|400mh)$/, 'hurdles_jumps'],
-  [/^(middledistance|middle|mid|md|800m?|1500m?|1600m?|mile|miler)$/, 'middle_distance'],
-  [/^(distance|long|longdistance|xc|crosscountry|cc|3000m?|3200m?|5k|5000m?|10k|10000m?|2mile|twomile|steeple|steeplechase)$/, 'distance'],
-  [/^(throws?|thrower|shot|shotput|discus|javelin|jav|hammer|weight)$/, 'throws'],
-  [/^(multi|multis|multievents?|combinedevents?|heptathlon|hept|decathlon|dec|pentathlon|pent)$/, 'multi'],
-];
-
+/** Events as coaches write them: ./eventNames.ts. */
 export function parseEventFocus(text: string): Parsed<EventFocus> {
-  const key = headingKey(text);
-  for (const focus of EVENT_FOCUSES) if (headingKey(EVENT_FOCUS_LABELS[focus]) === key || focus.replace('_', '') === key) return ok(focus);
-  for (const [pattern, focus] of EVENT_WORDS) if (pattern.test(key)) return ok(focus);
-  return fail(`Event "${clean(text)}" is not one Backchain knows (sprints, hurdles/jumps, middle distance, distance, throws, multi)`);
+  const reading = readEventFocus(clean(text));
+  return reading ? ok(reading.value, reading.note) : fail('is not an event Backchain knows (sprints, hurdles, jumps, middle distance, distance, throws, multi-events)');
 }
-
-const RACE_WORDS: Record<string, RaceGoal> = {
-  '100': '100m',
-  '200': '200m',
-  '400': '400m',
-  '800': '800m',
-  '1500': '1500m',
-  '1600': 'mile',
-  '3000': '3000m',
-  '3200': '3200m',
-  '5000': '5k',
-  '5000m': '5k',
-  '5km': '5k',
-  '10000': '10k',
-  '10000m': '10k',
-  '10km': '10k',
-  '2mile': '3200m',
-  twomile: '3200m',
-  half: 'half_marathon',
-  halfmarathon: 'half_marathon',
-  '131': 'half_marathon',
-  marathon: 'marathon',
-  steeple: '3000m_sc',
-  steeplechase: '3000m_sc',
-  '3000msc': '3000m_sc',
-  '5kxc': '5k_xc',
-  '8kxc': '8k_xc',
-  '8k': '8k_xc',
-  '100h': '100mh_110mh',
-  '110h': '100mh_110mh',
-  '100mh': '100mh_110mh',
-  '110mh': '100mh_110mh',
-  '300h': '300mh_400mh',
-  '400h': '300mh_400mh',
-  '300mh': '300mh_400mh',
-  '400mh': '300mh_400mh',
-};
 
 export function parseRaceGoal(text: string): Parsed<RaceGoal> {
-  const key = headingKey(text);
-  for (const goal of RACE_GOALS) if (headingKey(goal.code) === key || headingKey(goal.label) === key) return ok(goal.code);
-  const word = RACE_WORDS[key];
-  return word ? ok(word) : fail(`Race goal "${clean(text)}" is not one Backchain knows (e.g. 800 m, Mile, 5K, Half marathon)`);
+  const reading = readRaceGoal(clean(text));
+  return reading ? ok(reading.value, reading.note) : fail('is not a race Backchain knows (e.g. 800 m, Mile, 5K, Half marathon)');
 }
 
 /** 2009, or a date of birth: 2009-03-14, 3/14/2009, 14.03.2009. Two-digit years are ambiguous and refused. */
@@ -258,17 +193,17 @@ export function parseBirthYear(text: string): Parsed<number> {
   if (iso?.[1] && isIsoDate(value.slice(0, 10))) return ok(Number(iso[1]));
   const dmy = /^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/.exec(value);
   if (dmy?.[1]) return ok(Number(dmy[1]));
-  return fail(`Birth year "${value}" is not a year or a date with a four-digit year`);
+  return fail('is not a year or a date with a four-digit year');
 }
 
 const YES = new Set(['y', 'yes', 'true', '1', 'x', 'injured', 'modified', 'oui', 'si', 'ja']);
 const NO = new Set(['n', 'no', 'false', '0', 'healthy', 'non', 'nein', 'ok', 'fine']);
 
-export function parseYesNo(text: string, label: string): Parsed<boolean> {
+export function parseYesNo(text: string): Parsed<boolean> {
   const key = headingKey(text);
   if (YES.has(key)) return ok(true);
   if (NO.has(key)) return ok(false);
-  return fail(`${label} "${clean(text)}" is not yes or no`);
+  return fail('is not yes or no');
 }
 
 /** "López, Ana" or "Ana López" (the last word is the last name). */
@@ -279,6 +214,61 @@ export function splitFullName(text: string): { givenName: string; familyName: st
   const space = value.lastIndexOf(' ');
   if (space < 0) return { givenName: value, familyName: '' };
   return { givenName: value.slice(0, space), familyName: value.slice(space + 1) };
+}
+
+/** The fields whose readings the preview lists ("800/1600" → Middle distance). */
+const READ_AS_FIELDS = new Set<MappableField>(['eventFocus', 'raceGoal', 'grade']);
+
+/** Cells that mean "nothing here": left blank without a word. */
+const NOTHING = new Set(['', 'na', 'none', 'unknown', 'tbd', 'tba', 'nil', 'null']);
+
+// ---------------------------------------------------------------------------------------------
+// Values the coach can map: a cell Backchain cannot read in one of these columns is listed once
+// (with every row that has it), and the coach picks what it means, for all those rows at once.
+
+export const MAPPABLE_FIELDS = ['eventFocus', 'raceGoal', 'grade', 'sex', 'injured'] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/** What a value of each mappable field can be mapped to: its stored code and the words for it. */
+export function mappingChoices(field: MappableField): { value: string; label: string }[] {
+  switch (field) {
+    case 'sex':
+      return SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }));
+    case 'grade':
+      return Array.from({ length: GRADE_RANGE.max - GRADE_RANGE.min + 1 }, (_, i) => ({ value: String(GRADE_RANGE.min + i), label: `Grade ${GRADE_RANGE.min + i}` }));
+    case 'eventFocus':
+      return EVENT_FOCUSES.map((f) => ({ value: f, label: EVENT_FOCUS_LABELS[f] }));
+    case 'raceGoal':
+      return RACE_GOALS.map((g) => ({ value: g.code, label: g.label }));
+    case 'injured':
+      return [
+        { value: 'yes', label: 'Yes (injured / modified)' },
+        { value: 'no', label: 'No' },
+      ];
+  }
+}
+
+/** The key a cell's value is mapped by: the same for "Pole Vault", "pole-vault" and "POLE VAULT". */
+export function valueKey(text: string): string {
+  return headingKey(text) || clean(text).toLowerCase();
+}
+
+/** The coach's choices: by field, by value key, the code it means ('' = leave it blank). */
+export type ValueChoices = Partial<Record<MappableField, Record<string, string>>>;
+
+function chosenValue(field: MappableField, code: string): AthleteFieldsInput[MappableField] | undefined {
+  if (!mappingChoices(field).some((c) => c.value === code)) return undefined;
+  if (field === 'grade') return Number(code);
+  if (field === 'injured') return code === 'yes';
+  return code as AthleteFieldsInput[MappableField];
+}
+
+function valueLabel(field: MappableField, value: unknown): string {
+  if (field === 'sex') return SEX_LABELS[value as Sex];
+  if (field === 'grade') return `Grade ${String(value)}`;
+  if (field === 'eventFocus') return EVENT_FOCUS_LABELS[value as EventFocus];
+  if (field === 'raceGoal') return raceGoalLabel(value as RaceGoal);
+  return value ? 'Yes (injured / modified)' : 'No';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,11 +285,22 @@ export interface ImportOptions {
   bodyMassUnit: MassUnit;
   /** By group key (see groupNameKey), for groups in the file that the squad does not have. */
   groupChoices: Record<string, GroupChoice>;
+  /** What the coach mapped unrecognised values to. */
+  valueChoices?: ValueChoices;
 }
 
 export interface SquadForImport {
   athletes: readonly { givenName: string; familyName: string; archivedAt: string | null }[];
   groups: readonly { id: number; name: string }[];
+}
+
+/** A cell that could not be used: the athlete is added with that field blank. */
+export interface BlankedCell {
+  field: ImportField;
+  /** As written in the file. */
+  value: string;
+  /** "Grade “K” is not a grade (write 9, 10th or Sophomore): left blank". */
+  message: string;
 }
 
 export interface AcceptedRow {
@@ -309,6 +310,10 @@ export interface AcceptedRow {
   fields: AthleteFields;
   /** A group to create for this athlete (its name as in the file), or null. */
   newGroup: string | null;
+  /** Cells left blank, and why (shown on the row). */
+  blanks: BlankedCell[];
+  /** Other things the coach should know about the row (invisible characters removed from a name). */
+  notes: string[];
 }
 
 export interface RejectedRow {
@@ -327,6 +332,24 @@ export interface GroupInFile {
   existingId: number | null;
 }
 
+/** A value of a mappable column that Backchain could not read, with every row that has it. */
+export interface UnrecognisedValue {
+  field: MappableField;
+  /** The key the coach's choice is kept under (valueKey). */
+  key: string;
+  /** As first written in the file. */
+  value: string;
+  rowNumbers: number[];
+}
+
+/** How a value written the coach's way was read ("800/1600" → "Middle distance (the first of ...)"). */
+export interface ValueReading {
+  field: MappableField;
+  value: string;
+  readAs: string;
+  rows: number;
+}
+
 export interface ImportPreview {
   accepted: AcceptedRow[];
   rejected: RejectedRow[];
@@ -335,9 +358,29 @@ export interface ImportPreview {
   groups: GroupInFile[];
   /** What stops the import altogether (no name column mapped, a field mapped twice...). */
   problems: string[];
+  /** The rows that will be added, those of them with a blank left by a cell that could not be used, and those refused. */
+  counts: { added: number; addedWithBlanks: number; refused: number };
+  /** Values Backchain cannot read by itself, for the coach to map in one step each (mapped or not yet), in the order they appear. */
+  unrecognised: UnrecognisedValue[];
+  /** How values were read when they were not Backchain's own words. */
+  readings: ValueReading[];
 }
 
-export const MAX_IMPORT_ROWS = 5000;
+export { MAX_IMPORT_ROWS };
+
+const OPTIONAL_SCHEMA_FIELDS: Record<string, ImportField> = {
+  sex: 'sex',
+  grade: 'grade',
+  birthYear: 'birthYear',
+  eventFocus: 'eventFocus',
+  raceGoal: 'raceGoal',
+  bodyMassKg: 'bodyMass',
+  trainingAgeYears: 'trainingAgeYears',
+  injured: 'injured',
+  injuryNotes: 'injuryNotes',
+};
+
+const groupNameSchema = nameText('a group name', 40);
 
 /** The preview of importing `rows` with these options. Nothing is written until the coach confirms. */
 export function previewRosterImport(rows: readonly (readonly string[])[], options: ImportOptions, squad: SquadForImport): ImportPreview {
@@ -345,12 +388,24 @@ export function previewRosterImport(rows: readonly (readonly string[])[], option
   const column = (field: ImportField) => options.mapping.indexOf(field);
   const groupsByKey = new Map(squad.groups.map((g) => [groupNameKey(g.name), g]));
   const squadNames = new Map(squad.athletes.map((a) => [athleteNameKey(a.givenName, a.familyName), a.archivedAt !== null]));
-  const fileNames = new Map<string, number>();
+  const fileNames = new Map<string, { rowNumber: number; cells: string }>();
   const groupsInFile = new Map<string, GroupInFile>();
+  const unrecognised = new Map<string, UnrecognisedValue>();
+  const readings = new Map<string, ValueReading>();
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
   let blankRows = 0;
-  if (problems.length > 0) return { accepted, rejected, blankRows, groups: [], problems };
+  const result = (): ImportPreview => ({
+    accepted,
+    rejected,
+    blankRows,
+    groups: [...groupsInFile.values()],
+    problems,
+    counts: { added: accepted.length, addedWithBlanks: accepted.filter((r) => r.blanks.length > 0).length, refused: rejected.length },
+    unrecognised: [...unrecognised.values()],
+    readings: [...readings.values()].sort((a, b) => MAPPABLE_FIELDS.indexOf(a.field) - MAPPABLE_FIELDS.indexOf(b.field)),
+  });
+  if (problems.length > 0) return result();
 
   for (let index = options.headerRow + 1; index < rows.length; index += 1) {
     const row = rows[index] ?? [];
@@ -359,96 +414,156 @@ export function previewRosterImport(rows: readonly (readonly string[])[], option
       blankRows += 1;
       continue;
     }
-    const cell = (field: ImportField) => {
+    const raw = (field: ImportField) => {
       const at = column(field);
-      return at < 0 ? '' : clean(row[at] ?? '');
+      return at < 0 ? '' : (row[at] ?? '');
     };
-    const reasons: string[] = [];
-    const take = <T>(field: ImportField, parse: (text: string) => Parsed<T>): T | null => {
-      const text = cell(field);
-      if (text === '') return null;
-      const parsed = parse(text);
-      if (parsed.ok) return parsed.value;
-      reasons.push(parsed.reason);
-      return null;
-    };
+    const cell = (field: ImportField) => clean(raw(field));
+    const blanks: BlankedCell[] = [];
+    const notes: string[] = [];
+    const leaveBlank = (field: ImportField, value: string, reason: string) => blanks.push({ field, value, message: `${CELL_LABELS[field]} “${value}” ${reason}: left blank` });
 
+    // The name: the one thing a row cannot do without.
     let givenName = cell('givenName');
     let familyName = cell('familyName');
-    if (column('fullName') >= 0 && !givenName && !familyName) ({ givenName, familyName } = splitFullName(cell('fullName')));
+    if (column('fullName') >= 0 && !givenName && !familyName) ({ givenName, familyName } = splitFullName(raw('fullName')));
+    const nameCells = [raw('givenName'), raw('familyName'), raw('fullName')].join(' ');
+    if (withoutFormatCharacters(nameCells) !== nameCells) notes.push('Invisible formatting characters were removed from the name');
     const name = [givenName, familyName].filter(Boolean).join(' ') || '(no name)';
+    const reasons: string[] = [];
 
     const input: AthleteFieldsInput = { givenName, familyName };
-    const sex = take('sex', parseSex);
-    if (sex !== null) input.sex = sex;
-    const grade = take('grade', parseGrade);
-    if (grade !== null) input.grade = grade;
-    const birthYear = take('birthYear', parseBirthYear);
-    if (birthYear !== null) input.birthYear = birthYear;
-    const eventFocus = take('eventFocus', parseEventFocus);
-    if (eventFocus !== null) input.eventFocus = eventFocus;
-    const raceGoal = take('raceGoal', parseRaceGoal);
-    if (raceGoal !== null) input.raceGoal = raceGoal;
-    const mass = take('bodyMass', (text) => {
-      const quantity = parseQuantity(text);
-      return quantity ? ok(quantity) : fail(`Body mass "${text}" is not a number`);
-    });
-    if (mass !== null) input.bodyMassKg = roundForDisplay(unitToKg(mass.value, mass.unit ?? options.bodyMassUnit), 2);
-    const trainingAge = take('trainingAgeYears', (text) => {
-      const quantity = parseQuantity(text);
-      return quantity && quantity.unit === null ? ok(quantity.value) : fail(`Training age "${text}" is not a number of years`);
-    });
-    if (trainingAge !== null) input.trainingAgeYears = trainingAge;
-    const injured = take('injured', (text) => parseYesNo(text, 'Injured'));
-    if (injured !== null) input.injured = injured;
-    const notes = cell('injuryNotes');
-    if (notes) input.injuryNotes = notes;
+    /**
+     * A mappable cell: Backchain's reading, else the coach's choice, else blank. A value Backchain
+     * cannot read is listed for mapping (choice made or not, so the choice can be changed).
+     */
+    const mappable = <F extends MappableField>(field: F, parse: (text: string) => Parsed<NonNullable<AthleteFieldsInput[F]>>): void => {
+      const text = cell(field);
+      if (NOTHING.has(headingKey(text))) return;
+      const key = valueKey(text);
+      const parsed = parse(text);
+      if (parsed.ok) {
+        input[field] = parsed.value;
+        const label = valueLabel(field, parsed.value);
+        // Events, races and grades as coaches write them are worth a line; "F" for Female is not.
+        if (READ_AS_FIELDS.has(field) && (parsed.note || headingKey(label) !== key)) {
+          const reading = readings.get(`${field}|${key}`) ?? { field, value: text, readAs: parsed.note ? `${label} (${parsed.note})` : label, rows: 0 };
+          reading.rows += 1;
+          readings.set(`${field}|${key}`, reading);
+        }
+        return;
+      }
+      const listed = unrecognised.get(`${field}|${key}`) ?? { field, key, value: text, rowNumbers: [] };
+      listed.rowNumbers.push(rowNumber);
+      unrecognised.set(`${field}|${key}`, listed);
+      const choice = options.valueChoices?.[field]?.[key];
+      const chosen = choice === undefined ? undefined : chosenValue(field, choice);
+      if (chosen !== undefined) input[field] = chosen as AthleteFieldsInput[F];
+      else if (choice !== '') leaveBlank(field, text, parsed.reason);
+    };
+    mappable('sex', parseSex);
+    mappable('grade', parseGrade);
+    mappable('eventFocus', parseEventFocus);
+    mappable('raceGoal', parseRaceGoal);
+    mappable('injured', parseYesNo);
 
-    // The same schema as the roster form, so the messages are the form's.
-    const parsed = athleteFieldsSchema.safeParse(input);
+    const birthYear = cell('birthYear');
+    if (!NOTHING.has(headingKey(birthYear))) {
+      const parsed = parseBirthYear(birthYear);
+      if (parsed.ok) input.birthYear = parsed.value;
+      else leaveBlank('birthYear', birthYear, parsed.reason);
+    }
+    const massText = cell('bodyMass');
+    let massUnit = options.bodyMassUnit;
+    if (!NOTHING.has(headingKey(massText))) {
+      const quantity = parseQuantity(massText);
+      if (quantity) {
+        massUnit = quantity.unit ?? options.bodyMassUnit;
+        input.bodyMassKg = roundForDisplay(unitToKg(quantity.value, massUnit), 2);
+      } else leaveBlank('bodyMass', massText, 'is not a number');
+    }
+    const trainingText = cell('trainingAgeYears');
+    if (!NOTHING.has(headingKey(trainingText))) {
+      const quantity = parseQuantity(trainingText);
+      if (quantity && quantity.unit === null) input.trainingAgeYears = quantity.value;
+      else leaveBlank('trainingAgeYears', trainingText, 'is not a number of years');
+    }
+    const notesText = cell('injuryNotes');
+    if (notesText) input.injuryNotes = notesText;
+
+    // The same schema as the roster form, so the messages are the form's. A value it refuses in
+    // an optional field (a grade of 3, 900 kg) is left blank; a name it refuses refuses the row.
+    let parsed = athleteFieldsSchema.safeParse(input);
+    for (let attempt = 0; !parsed.success && attempt < 3; attempt += 1) {
+      let dropped = false;
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join('.');
+        const field = OPTIONAL_SCHEMA_FIELDS[path];
+        if (!field) continue;
+        const written = path === 'injuryNotes' ? `${notesText.slice(0, 30)}…` : cell(field);
+        // "Body mass must be between 20 and 200 kg" → Body mass “900” must be between 20 and 200 kg: left blank.
+        const reason = issueReason(path, issue.message, massUnit);
+        const label = CELL_LABELS[field];
+        const rest = reason.toLowerCase().startsWith(`${label.toLowerCase()} `) ? ` ${reason.slice(label.length + 1)}` : `: ${reason}`;
+        blanks.push({ field, value: written, message: `${label} “${written}”${rest}: left blank` });
+        delete (input as Record<string, unknown>)[path];
+        dropped = true;
+      }
+      if (!dropped) break;
+      parsed = athleteFieldsSchema.safeParse(input);
+    }
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) reasons.push(issueReason(issue.path.map(String).join('.'), issue.message, mass?.unit ?? options.bodyMassUnit));
+      // One reason per field: an empty name is "No first name", not also "needs a letter".
+      const told = new Set<string>();
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join('.');
+        if (told.has(path)) continue;
+        told.add(path);
+        reasons.push(issueReason(path, issue.message, massUnit));
+      }
     }
 
-    // Duplicates: in the squad, and earlier in this file.
+    // Duplicates: in the squad, and earlier in this file (the very same row, or the same name).
     if (givenName && familyName) {
       const key = athleteNameKey(givenName, familyName);
       const inSquad = squadNames.get(key);
       if (inSquad !== undefined) reasons.push(inSquad ? `${name} is already in the squad (archived): restore them instead` : `${name} is already in the squad`);
+      const cells = row.map(clean).join('\u0000');
       const earlier = fileNames.get(key);
-      if (earlier !== undefined) reasons.push(`Same name as row ${earlier} (a duplicate in the file)`);
-      else fileNames.set(key, rowNumber);
+      if (earlier !== undefined) reasons.push(earlier.cells === cells ? `The same row as row ${earlier.rowNumber} (the file has it twice)` : `Same name as row ${earlier.rowNumber} (a duplicate in the file)`);
+      else fileNames.set(key, { rowNumber, cells });
     }
 
     // The group: one the squad has, or one to create / map / leave out.
     let groupId: number | null = null;
     let newGroup: string | null = null;
     const groupName = cell('group');
-    if (groupName) {
+    if (groupName && reasons.length === 0) {
       const key = groupNameKey(groupName);
       const existing = groupsByKey.get(key);
-      const seen = groupsInFile.get(key) ?? { key, name: groupName, athletes: 0, existingId: existing?.id ?? null };
-      groupsInFile.set(key, seen);
-      if (existing) groupId = existing.id;
+      const usable = existing ? null : groupNameSchema.safeParse(groupName);
+      if (usable && !usable.success) leaveBlank('group', groupName, `cannot be a group name (${usable.error.issues[0]?.message ?? 'not a name'})`);
       else {
-        const choice = options.groupChoices[key] ?? { action: 'create' };
-        if (choice.action === 'existing') groupId = choice.groupId;
-        else if (choice.action === 'create') {
-          if (groupName.length > 40) reasons.push(`Group name "${groupName.slice(0, 40)}..." is longer than 40 characters`);
-          newGroup = seen.name;
+        const seen = groupsInFile.get(key) ?? { key, name: groupName, athletes: 0, existingId: existing?.id ?? null };
+        groupsInFile.set(key, seen);
+        seen.athletes += 1;
+        if (existing) groupId = existing.id;
+        else {
+          const choice = options.groupChoices[key] ?? { action: 'create' };
+          if (choice.action === 'existing') groupId = choice.groupId;
+          else if (choice.action === 'create') newGroup = seen.name;
         }
       }
-      if (reasons.length === 0) seen.athletes += 1;
     }
 
     if (reasons.length > 0 || !parsed.success) {
       rejected.push({ rowNumber, name, reasons: [...new Set(reasons)] });
       continue;
     }
-    accepted.push({ rowNumber, fields: { ...parsed.data, groupId }, newGroup });
+    accepted.push({ rowNumber, fields: { ...parsed.data, groupId }, newGroup, blanks, notes });
   }
   if (rows.length - options.headerRow - 1 > MAX_IMPORT_ROWS) problems.push(`The file has more than ${MAX_IMPORT_ROWS} rows; split it into smaller files.`);
-  return { accepted, rejected, blankRows, groups: [...groupsInFile.values()], problems };
+  return result();
 }
 
 function mappingProblems(mapping: ColumnMapping): string[] {
@@ -463,19 +578,25 @@ function mappingProblems(mapping: ColumnMapping): string[] {
   return problems;
 }
 
-const FIELD_NAMES: Record<string, string> = {
+/** A field as a cell's message names it ("Grade “K” is not a grade"). */
+const CELL_LABELS: Record<ImportField, string> = {
   givenName: 'First name',
   familyName: 'Last name',
+  fullName: 'Name',
+  group: 'Group',
   sex: 'Gender',
   grade: 'Grade',
   birthYear: 'Birth year',
   eventFocus: 'Event',
   raceGoal: 'Race goal',
-  bodyMassKg: 'Body mass',
+  bodyMass: 'Body mass',
   trainingAgeYears: 'Training age',
   injured: 'Injured',
   injuryNotes: 'Injury notes',
 };
+
+/** The schema's paths, named as the coach knows them. */
+const FIELD_NAMES: Record<string, string> = { ...CELL_LABELS, bodyMassKg: 'Body mass' };
 
 /** The schema's message, told in the coach's unit for body mass. */
 function issueReason(path: string, message: string, unit: MassUnit): string {
@@ -489,6 +610,11 @@ function issueReason(path: string, message: string, unit: MassUnit): string {
   }
   const label = FIELD_NAMES[path];
   return label && !message.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${message}` : message;
+}
+
+/** What `imports.roster` takes for the accepted rows (the warnings stay with the preview). */
+export function athletesToImport(accepted: readonly AcceptedRow[]): { rowNumber: number; fields: AthleteFields; newGroup: string | null }[] {
+  return accepted.map(({ rowNumber, fields, newGroup }) => ({ rowNumber, fields, newGroup }));
 }
 
 /** The unique new groups the accepted rows need, in the order they first appear. */

@@ -1,19 +1,30 @@
 /**
- * CSV import of a test session (timing gates, a jump app's export, a spreadsheet): the parsed
- * rows in, a preview out that lists every row, the rejected ones with the reason, and exactly
- * what would be written. Nothing here writes; main writes the preview's entries in one
- * transaction once the coach confirms.
+ * Import of a test session's results (timing gates, a jump app's export, a spreadsheet): the
+ * rows of a file (read by the same reader as every import, CSV or XLSX) in, a preview out that
+ * lists every row, what it adds, and every refused row or cell with the reason. Nothing here
+ * writes; main writes the preview's entries in one transaction once the coach confirms.
  *
  * Two layouts are understood:
  * - wide: one row per athlete (or per run), a column per test: "CMJ", "CMJ 2", "Balance L",
  *   "10 m", "20 m", "30 m" (the splits of a row are one run), "CMJ flight (s)", "Loaded jump load (kg)".
- * - long: one row per trial, with "Test" and "Value" columns (and optional "Trial", "Side",
+ * - long: one row per trial, with "Test" and "Value" columns (and optional "Side",
  *   "Flight time", "Load", "Eyes"): the usual jump-app export.
- * A cell may say "absent" or "injured" instead of a value.
+ * In either, a "Trial" (or "Run", "Attempt", "Rep") column says which try the row is. The
+ * headings are the ones every import shares (shared/import/headings.ts): a roster's "Grade" or
+ * "Group" column is known and left out. Names may be "First Last" or "Last, First", in any case,
+ * with or without accents. A cell may say "absent" or "injured" instead of a value.
+ *
+ * One impossible value (a 0.3 s sprint, "fast", a 20 m split before the 10 m one) refuses that
+ * cell only: the row's other values, the other splits of that run, are kept, and the preview
+ * says which cell was refused and why. A row is refused only when it cannot be placed at all
+ * (no such athlete, no test named).
  */
+import { headingKind, headingKey } from '../import/headings';
 import { unitToKg } from '../units';
 import {
+  ADDED_LOAD_RANGE_KG,
   BUILTIN_TESTS,
+  flightTimeProblem,
   looseNameKey,
   parseTypedNumber,
   sidesOf,
@@ -22,8 +33,9 @@ import {
   type Eyes,
   type Side,
   type TestDefinition,
+  valueProblem,
 } from '../domain/retests';
-import { buildEntryRecords, sprintRunProblems, type AthleteTestInput, type TrialInput } from './entries';
+import { buildEntryRecords, sprintRunProblems, type AthleteTestInput, type RunSplit, type TrialInput } from './entries';
 
 export interface ImportAthlete {
   id: number;
@@ -41,14 +53,26 @@ export interface ImportColumn {
   problem: string | null;
 }
 
+/** A cell whose value is not imported, and why (the rest of its row is). */
+export interface RefusedCell {
+  /** The column's heading as in the file (in the long layout, the test named on the row). */
+  column: string;
+  /** As written in the file. */
+  value: string;
+  reason: string;
+}
+
 export interface ImportRow {
   /** Line in the file (the header is line 1). */
   line: number;
   athleteName: string;
   athleteId: number | null;
+  /** Accepted: it adds something (perhaps with refused cells); rejected: it adds nothing, and says why. */
   status: 'accepted' | 'rejected' | 'empty';
-  /** Why the row is rejected. */
+  /** Why the row adds nothing. */
   problems: string[];
+  /** Cells not imported, and why. */
+  refused: RefusedCell[];
   /** What the row adds: "CMJ 1: 34.5 cm". */
   values: string[];
   notes: string[];
@@ -64,6 +88,8 @@ export interface ImportPreview {
   rows: ImportRow[];
   acceptedRows: number;
   rejectedRows: number;
+  /** Cells refused in accepted rows (their rows' other values are imported). */
+  refusedCells: number;
   /** Columns whose values are not imported (unknown tests, a sided test without a side...). */
   rejectedColumns: number;
   /** Athlete × test results to write. */
@@ -82,23 +108,9 @@ type ColumnRole =
   | { role: 'givenName' }
   | { role: 'familyName' }
   | { role: 'eyes' }
+  | { role: 'trial' }
   | { role: 'test'; test: TestDefinition; side: Side | null; trial: number | null; flight: 'none' | 's' | 'ms'; load: 'kg' | 'lb' | null }
   | { role: 'unknown'; problem: string };
-
-const IGNORED_HEADERS = new Set([
-  'group', 'team', 'squad', 'club', 'date', 'time of day', 'notes', 'note', 'comment', 'comments', 'id', 'athlete id', 'bib', 'number', 'no',
-  'sex', 'gender', 'grade', 'age', 'session', 'device', 'wind', 'surface', 'start', 'start type', 'gate', 'tester', 'dob', 'birth year',
-]);
-const FULL_NAME_HEADERS = new Set(['athlete', 'name', 'athlete name', 'full name', 'player', 'runner', 'student']);
-const GIVEN_NAME_HEADERS = new Set(['first name', 'given name', 'first', 'firstname', 'forename']);
-const FAMILY_NAME_HEADERS = new Set(['last name', 'family name', 'surname', 'last', 'lastname']);
-const LONG_TEST_HEADERS = new Set(['test', 'test name', 'exercise', 'jump type', 'metric', 'type']);
-const LONG_VALUE_HEADERS = new Set(['value', 'result', 'score', 'height', 'jump height', 'height cm', 'time', 'time s']);
-const LONG_TRIAL_HEADERS = new Set(['trial', 'attempt', 'rep', 'try', 'run', 'trial number']);
-const LONG_SIDE_HEADERS = new Set(['side', 'leg', 'limb']);
-const LONG_FLIGHT_HEADERS = new Set(['flight time', 'flight time s', 'flight', 'flight s', 'flight time ms', 'flight ms', 'ft']);
-const LONG_LOAD_HEADERS = new Set(['load', 'added load', 'load kg', 'added load kg', 'load lb', 'added load lb']);
-const LONG_EYES_HEADERS = new Set(['eyes', 'eyes open closed', 'vision']);
 
 const ABSENT_WORDS = new Set(['absent', 'abs', 'a', 'dns', 'did not start', 'not present']);
 const INJURED_WORDS = new Set(['injured', 'inj', 'i', 'injury', 'hurt']);
@@ -202,6 +214,8 @@ function columnMeaning(role: ColumnRole): string | null {
       return 'Last name';
     case 'eyes':
       return 'Eyes open or closed (balance)';
+    case 'trial':
+      return 'Trial (or run) of the row';
     case 'test': {
       if (role.load) return `${role.test.name}: added load (${role.load})`;
       const parts = [role.test.name];
@@ -247,6 +261,9 @@ interface RowValue {
   eyes: Eyes | null;
   /** Sprint splits of one wide row are one run. */
   inRowRun: boolean;
+  /** The cell it came from, for a refusal. */
+  column: string;
+  text: string;
 }
 
 /** Pending results per athlete and test while rows are read. */
@@ -265,12 +282,13 @@ function formatRowValue(v: RowValue, trial: number): string {
   if (v.mark) return `${v.test.shortName}${side}: ${v.mark}`;
   const flight = v.flightTimeS !== null ? ` (flight ${v.flightTimeS} s)` : '';
   if (v.value === null && v.flightTimeS === null) return `${v.test.shortName}: load ${v.loadKg?.toFixed(1)} kg`;
-  const shown = v.flightTimeS !== null ? 'height from flight time' : `${v.value} ${v.test.unit}`;
+  // Six significant digits, as the refusals say them: a spreadsheet's 3.3099999999999996 is 3.31.
+  const shown = v.flightTimeS !== null ? 'height from flight time' : `${Number((v.value as number).toPrecision(6))} ${v.test.unit}`;
   return `${v.test.shortName}${side} ${trial}: ${shown}${flight}`;
 }
 
 export interface ImportInput {
-  /** Parsed CSV: the first row is the header. */
+  /** The file's rows (as the shared reader gives them): the first row is the header. */
   rows: readonly (readonly string[])[];
   tests: readonly TestDefinition[];
   athletes: readonly ImportAthlete[];
@@ -280,28 +298,46 @@ export interface ImportInput {
   existing: ReadonlySet<string>;
 }
 
+interface LongColumns {
+  test: number;
+  value: number;
+  side: number;
+  flight: number;
+  load: number;
+  eyes: number;
+}
+
+/** A trial or run number from a cell ("2", "Run 2", "#2", "T2"), or null. */
+function trialNumber(text: string): number | null {
+  const match = /^(?:#|no\.?|t|trial|try|attempt|rep|run)?\s*(\d{1,2})$/i.exec(text.trim());
+  const n = match?.[1] ? Number(match[1]) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}
+
 export function previewImport(input: ImportInput): ImportPreview {
   const empty = (fileProblem: string): ImportPreview => ({
-    layout: 'wide', columns: [], rows: [], acceptedRows: 0, rejectedRows: 0, rejectedColumns: 0, entries: [], addsTestIds: [], replaces: 0, fileProblem,
+    layout: 'wide', columns: [], rows: [], acceptedRows: 0, rejectedRows: 0, refusedCells: 0, rejectedColumns: 0, entries: [], addsTestIds: [], replaces: 0, fileProblem,
   });
   const [headerRow, ...dataRows] = input.rows;
   if (!headerRow || headerRow.every((h) => h.trim() === '')) return empty('The file is empty.');
   const headers = headerRow.map((h) => h.trim());
-  const keys = headers.map((h) => looseNameKey(h));
+  const kinds = headers.map((h) => headingKind(h));
   const tests = testKeys(input.tests);
-  const longTest = keys.findIndex((k) => LONG_TEST_HEADERS.has(k));
-  const longValue = keys.findIndex((k) => LONG_VALUE_HEADERS.has(k));
-  const longFlight = keys.findIndex((k) => LONG_FLIGHT_HEADERS.has(k));
-  const layout: 'wide' | 'long' = longTest >= 0 && (longValue >= 0 || longFlight >= 0) ? 'long' : 'wide';
+  const first = (kind: string) => kinds.findIndex((k) => k === kind);
+  const longColumns: LongColumns = { test: first('test'), value: first('value'), side: first('side'), flight: first('flightTime'), load: first('addedLoad'), eyes: first('eyes') };
+  const layout: 'wide' | 'long' = longColumns.test >= 0 && (longColumns.value >= 0 || longColumns.flight >= 0) ? 'long' : 'wide';
+  const trialColumn = first('trial');
 
-  const roles: ColumnRole[] = keys.map((key, i) => {
-    if (FULL_NAME_HEADERS.has(key)) return { role: 'fullName' };
-    if (GIVEN_NAME_HEADERS.has(key)) return { role: 'givenName' };
-    if (FAMILY_NAME_HEADERS.has(key)) return { role: 'familyName' };
-    if (key === '' || IGNORED_HEADERS.has(key)) return { role: 'ignored' };
-    if (layout === 'long') return { role: 'ignored' };
-    if (LONG_EYES_HEADERS.has(key)) return { role: 'eyes' };
-    return readTestHeader(headers[i] as string, tests);
+  // In the wide layout, a heading like "Time" or "Load" may be a test's own name: read it as one.
+  const longOnly = new Set<string>(['test', 'value', 'side', 'flightTime', 'addedLoad']);
+  const roles: ColumnRole[] = headers.map((header, i) => {
+    const kind = kinds[i] ?? null;
+    if (kind === 'fullName' || kind === 'givenName' || kind === 'familyName') return { role: kind };
+    if (i === trialColumn) return { role: 'trial' };
+    if (header === '' || layout === 'long') return { role: 'ignored' };
+    if (kind === 'eyes') return { role: 'eyes' };
+    if (kind !== null && !longOnly.has(kind)) return { role: 'ignored' };
+    return readTestHeader(header, tests);
   });
   const fullName = roles.findIndex((r) => r.role === 'fullName');
   const given = roles.findIndex((r) => r.role === 'givenName');
@@ -310,21 +346,13 @@ export function previewImport(input: ImportInput): ImportPreview {
     return empty('No athlete name column: name one column "Athlete" (or "First name" and "Last name").');
   }
 
-  const longColumns = {
-    test: longTest,
-    value: longValue,
-    trial: keys.findIndex((k) => LONG_TRIAL_HEADERS.has(k)),
-    side: keys.findIndex((k) => LONG_SIDE_HEADERS.has(k)),
-    flight: longFlight,
-    load: keys.findIndex((k) => LONG_LOAD_HEADERS.has(k)),
-    eyes: keys.findIndex((k) => LONG_EYES_HEADERS.has(k)),
-  };
   const columns: ImportColumn[] = headers.map((header, index) => {
     const role = roles[index] as ColumnRole;
     if (layout === 'long' && role.role === 'ignored') {
+      const key = headingKey(header);
       const meaning =
-        index === longColumns.test ? 'Test' : index === longColumns.value ? 'Value' : index === longColumns.trial ? 'Trial' : index === longColumns.side ? 'Side'
-          : index === longColumns.flight ? `Flight time (${/ms/.test(keys[index] ?? '') ? 'ms' : 's'}), turned into height` : index === longColumns.load ? `Added load (${/lb/.test(keys[index] ?? '') ? 'lb' : 'kg'})`
+        index === longColumns.test ? 'Test' : index === longColumns.value ? 'Value' : index === longColumns.side ? 'Side'
+          : index === longColumns.flight ? `Flight time (${/ms/.test(key) ? 'ms' : 's'}), turned into height` : index === longColumns.load ? `Added load (${/lb/.test(key) ? 'lb' : 'kg'})`
           : index === longColumns.eyes ? 'Eyes open or closed' : null;
       return { index, header, meaning, problem: null };
     }
@@ -341,8 +369,13 @@ export function previewImport(input: ImportInput): ImportPreview {
     const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
     if (cells.every((c) => c.trim() === '')) return;
     const name = fullName >= 0 ? cell(fullName) : `${cell(given)} ${cell(family)}`.trim();
-    const row: ImportRow = { line, athleteName: name, athleteId: null, status: 'accepted', problems: [], values: [], notes: [] };
+    const row: ImportRow = { line, athleteName: name, athleteId: null, status: 'accepted', problems: [], refused: [], values: [], notes: [] };
     rows.push(row);
+    const refusedValues = new Set<RowValue>();
+    const refuse = (v: RowValue, reason: string) => {
+      row.refused.push({ column: v.column, value: v.text, reason });
+      refusedValues.add(v);
+    };
     const { athlete, problem } = finder.find(name);
     if (problem) row.problems.push(problem);
     if (athlete) {
@@ -350,14 +383,22 @@ export function previewImport(input: ImportInput): ImportPreview {
       if (athlete.archived) row.notes.push(`${athlete.givenName} ${athlete.familyName} is archived; the results are kept with their record`);
     }
 
-    const values: RowValue[] = layout === 'wide' ? readWideRow(cells, roles, row) : readLongRow(cells, longColumns, headers, keys, tests, row);
-    if (values.length === 0 && row.problems.length === 0) {
+    // The row's trial (or run), from a Trial/Run/Attempt/Rep column in either layout.
+    let rowTrial: number | null = null;
+    const trialText = cell(trialColumn);
+    if (trialText) {
+      rowTrial = trialNumber(trialText);
+      if (rowTrial === null) row.problems.push(`"${trialText}" in the ${headers[trialColumn] ?? 'trial'} column is not a trial number`);
+    }
+
+    const values: RowValue[] = layout === 'wide' ? readWideRow(cells, roles, headers, row) : readLongRow(cells, longColumns, headers, tests, row);
+    if (values.length === 0 && row.problems.length === 0 && row.refused.length === 0) {
       row.status = 'empty';
       row.notes.push('Nothing to import in this row');
       return;
     }
     if (!athlete || row.problems.length > 0) {
-      row.status = 'rejected';
+      rejectRow(row);
       return;
     }
 
@@ -375,19 +416,32 @@ export function previewImport(input: ImportInput): ImportPreview {
       }
       return p;
     };
-    const hasSplits = values.some((v) => v.inRowRun && v.test.kind === 'sprint' && v.mark === null && v.value !== null);
-    const runNumber = hasSplits ? (runsPerAthlete.get(athlete.id) ?? 0) + 1 : null;
+    const who = `${athlete.givenName} ${athlete.familyName}`;
+    const isSplitRow = values.some((v) => v.inRowRun && v.test.kind === 'sprint' && v.mark === null && v.value !== null);
+    const runNumber = isSplitRow ? (rowTrial ?? (runsPerAthlete.get(athlete.id) ?? 0) + 1) : null;
+    const placed: { v: RowValue; trial: number; p: Pending }[] = [];
     for (const v of values) {
       const p = pendingFor(v.test);
       if (v.mark) {
-        if (p.trials.length > 0) row.problems.push(`${athlete.givenName} ${athlete.familyName} has ${v.test.name} values in the file, so cannot also be marked ${v.mark}`);
+        if (p.trials.length > 0) {
+          refuse(v, `${who} has ${v.test.name} values in the file, so cannot also be marked ${v.mark}`);
+          continue;
+        }
         p.mark = v.mark;
         p.markLine = line;
         row.values.push(formatRowValue(v, 0));
         continue;
       }
       if (v.loadKg !== null) {
-        if (p.addedLoadKg !== null && Math.abs(p.addedLoadKg - v.loadKg) > 1e-9) row.problems.push(`Two different added loads for ${athlete.givenName} ${athlete.familyName}'s ${v.test.name}`);
+        // An impossible load refuses its cell (in a row per trial, that trial).
+        if (!(v.loadKg >= ADDED_LOAD_RANGE_KG.min && v.loadKg <= ADDED_LOAD_RANGE_KG.max)) {
+          refuse(v, `An added load must be between ${ADDED_LOAD_RANGE_KG.min} and ${ADDED_LOAD_RANGE_KG.max} kg`);
+          continue;
+        }
+        if (p.addedLoadKg !== null && Math.abs(p.addedLoadKg - v.loadKg) > 1e-9) {
+          refuse(v, `Two different added loads for ${who}'s ${v.test.name}`);
+          continue;
+        }
         p.addedLoadKg = v.loadKg;
       }
       if (v.eyes !== null) p.eyes = v.eyes;
@@ -395,45 +449,69 @@ export function previewImport(input: ImportInput): ImportPreview {
         row.values.push(formatRowValue(v, 0));
         continue;
       }
-      if (p.mark) row.problems.push(`${athlete.givenName} ${athlete.familyName} is marked ${p.mark} for ${v.test.name} on line ${p.markLine}, but has values here`);
+      // The value itself: in the test's range (a flight time: a real one, giving a height in range).
+      const valueIssue = v.flightTimeS !== null ? flightTimeProblem(v.test, v.flightTimeS) : valueProblem(v.test, v.value as number);
+      if (valueIssue) {
+        refuse(v, valueIssue);
+        continue;
+      }
+      if (p.mark) {
+        refuse(v, `${who} is marked ${p.mark} for ${v.test.name} on line ${p.markLine}, so this value is not imported`);
+        continue;
+      }
+      const side = v.side === 'none' ? '' : ` ${v.side}`;
       const used = new Set(p.trials.filter((t) => t.side === v.side).map((t) => t.trial));
-      let trial = v.trial;
+      let trial = v.trial ?? rowTrial;
       if (trial === null) {
         trial = 1;
         while (used.has(trial)) trial += 1;
       } else if (used.has(trial)) {
-        row.problems.push(`${v.test.name}${v.side === 'none' ? '' : ` ${v.side}`} trial ${trial} for ${athlete.givenName} ${athlete.familyName} is in the file twice`);
+        refuse(v, `${v.test.name}${side} trial ${trial} for ${who} is in the file twice`);
         continue;
       }
       if (trial > v.test.trials) {
-        row.problems.push(`${athlete.givenName} ${athlete.familyName} has more than ${v.test.trials} trials of ${v.test.name}${v.side === 'none' ? '' : ` (${v.side})`} in the file (the test takes ${v.test.trials})`);
+        refuse(v, `${who} has more than ${v.test.trials} trials of ${v.test.name}${v.side === 'none' ? '' : ` (${v.side})`} in the file (the test takes ${v.test.trials})`);
         continue;
       }
       const isSplit = v.inRowRun && v.test.kind === 'sprint';
       p.trials.push({ side: v.side, trial, value: v.value, flightTimeS: v.flightTimeS, runNumber: isSplit ? runNumber : null, line });
-      row.values.push(formatRowValue(v, trial));
+      placed.push({ v, trial, p });
     }
-    // Each result the row touches must still be valid (range, trial count, flight time...).
+
+    // The splits of this row's run must get later with distance (the entry grid's own check,
+    // sprintRunProblems): taken in distance order, a split that breaks the run is refused, the others stay.
+    if (runNumber !== null) {
+      const splits = placed.filter(({ v }) => v.inRowRun && v.test.kind === 'sprint' && v.test.sprintDistanceM !== null).sort((a, b) => (a.v.test.sprintDistanceM as number) - (b.v.test.sprintDistanceM as number));
+      const run: RunSplit[] = [];
+      for (const split of splits) {
+        const candidate = { test: split.v.test, runNumber, value: split.v.value as number };
+        const [problem] = sprintRunProblems([...run, candidate]);
+        if (problem) {
+          refuse(split.v, problem.message.replace(/^Run \d+: /, ''));
+          split.p.trials = split.p.trials.filter((t) => !(t.line === line && t.trial === split.trial && t.side === split.v.side));
+          continue;
+        }
+        run.push(candidate);
+      }
+    }
+    const kept = placed.filter(({ v }) => !refusedValues.has(v));
+    for (const { v, trial } of kept) row.values.push(formatRowValue(v, trial));
+
+    // Whatever is left must be valid as a whole (the same check as the entry grid's and main's).
     for (const p of touched.values()) {
       const { problems } = buildEntryRecords(p.test, toInput(p));
-      for (const problem of problems) row.problems.push(problem.message);
+      for (const entryProblem of problems) row.problems.push(entryProblem.message);
     }
-    if (runNumber !== null) {
-      const splits = [...touched.values()].flatMap((p) =>
-        p.trials.filter((t) => t.line === line && t.runNumber === runNumber && t.value !== null).map((t) => ({ test: p.test, runNumber, value: t.value as number })),
-      );
-      for (const problem of sprintRunProblems(splits)) row.problems.push(problem.message.replace(/^Run \d+: /, ''));
-    }
-    if (row.problems.length > 0) {
-      row.status = 'rejected';
-      row.values = [];
+    if (row.problems.length > 0 || row.values.length === 0) {
+      rejectRow(row);
       return;
     }
     for (const [key, p] of touched) pending.set(key, p);
-    if (runNumber !== null) runsPerAthlete.set(athlete.id, runNumber);
+    if (runNumber !== null && rowTrial === null) runsPerAthlete.set(athlete.id, runNumber);
+    else if (runNumber !== null) runsPerAthlete.set(athlete.id, Math.max(runsPerAthlete.get(athlete.id) ?? 0, runNumber));
   });
 
-  const entries: ImportedEntry[] = [...pending.values()].map((p) => ({ athleteId: p.athleteId, ...toInput(p) }));
+  const entries: ImportedEntry[] = [...pending.values()].filter((p) => p.trials.length > 0 || p.mark !== null || p.addedLoadKg !== null).map((p) => ({ athleteId: p.athleteId, ...toInput(p) }));
   const session = new Set(input.sessionTestIds);
   const addsTestIds = [...new Set(entries.map((e) => e.testId))].filter((id) => !session.has(id));
   const replaces = entries.filter((e) => input.existing.has(`${e.athleteId}|${e.testId}`)).length;
@@ -445,18 +523,28 @@ export function previewImport(input: ImportInput): ImportPreview {
       row.notes.push(`Replaces the ${names.join(', ')} results already entered for this athlete`);
     }
   }
+  const accepted = rows.filter((r) => r.status === 'accepted');
   return {
     layout,
     columns,
     rows,
-    acceptedRows: rows.filter((r) => r.status === 'accepted').length,
+    acceptedRows: accepted.length,
     rejectedRows: rows.filter((r) => r.status === 'rejected').length,
+    refusedCells: accepted.reduce((n, r) => n + r.refused.length, 0),
     rejectedColumns: columns.filter((c) => c.problem !== null).length,
     entries,
     addsTestIds,
     replaces,
     fileProblem: rows.length === 0 ? 'The file has a header but no rows of results.' : null,
   };
+}
+
+/** A row that adds nothing: its refused cells are among its reasons, each with its cell. */
+function rejectRow(row: ImportRow): void {
+  row.status = 'rejected';
+  row.values = [];
+  for (const r of row.refused) row.problems.push(`${r.column} “${r.value}”: ${r.reason}`);
+  row.problems = [...new Set(row.problems)];
 }
 
 function toInput(p: Pending): AthleteTestInput {
@@ -478,13 +566,7 @@ function readEyes(text: string, row: ImportRow): Eyes | null {
   return null;
 }
 
-function readNumber(text: string, what: string, row: ImportRow): number | null {
-  const value = parseTypedNumber(text);
-  if (value === null) row.problems.push(`"${text}" in ${what} is not a number`);
-  return value;
-}
-
-function readWideRow(cells: readonly string[], roles: readonly ColumnRole[], row: ImportRow): RowValue[] {
+function readWideRow(cells: readonly string[], roles: readonly ColumnRole[], headers: readonly string[], row: ImportRow): RowValue[] {
   const values: RowValue[] = [];
   const eyesColumn = roles.findIndex((r) => r.role === 'eyes');
   const eyes = eyesColumn >= 0 ? readEyes(cells[eyesColumn] ?? '', row) : null;
@@ -492,17 +574,21 @@ function readWideRow(cells: readonly string[], roles: readonly ColumnRole[], row
     if (role.role !== 'test') return;
     const text = (cells[i] ?? '').trim();
     if (text === '') return;
+    const column = headers[i] ?? '';
     const mark = markOf(text);
     const side: Side = role.side ?? 'none';
     const base = {
-      test: role.test, side, trial: role.trial, mark: null, value: null, flightTimeS: null, loadKg: null, eyes: role.test.kind === 'balance' ? eyes : null, inRowRun: true,
+      test: role.test, side, trial: role.trial, mark: null, value: null, flightTimeS: null, loadKg: null, eyes: role.test.kind === 'balance' ? eyes : null, inRowRun: true, column, text,
     } satisfies RowValue;
     if (mark) {
       if (role.load === null) values.push({ ...base, mark });
       return;
     }
-    const number = readNumber(text, `the ${role.test.shortName} column`, row);
-    if (number === null) return;
+    const number = parseTypedNumber(text);
+    if (number === null) {
+      row.refused.push({ column, value: text, reason: 'not a number' });
+      return;
+    }
     if (role.load !== null) values.push({ ...base, loadKg: unitToKg(number, role.load) });
     else if (role.flight !== 'none') values.push({ ...base, flightTimeS: role.flight === 'ms' ? number / 1000 : number });
     else values.push({ ...base, value: number });
@@ -510,14 +596,7 @@ function readWideRow(cells: readonly string[], roles: readonly ColumnRole[], row
   return values;
 }
 
-function readLongRow(
-  cells: readonly string[],
-  columns: { test: number; value: number; trial: number; side: number; flight: number; load: number; eyes: number },
-  headers: readonly string[],
-  keys: readonly string[],
-  tests: Map<string, TestDefinition>,
-  row: ImportRow,
-): RowValue[] {
+function readLongRow(cells: readonly string[], columns: LongColumns, headers: readonly string[], tests: Map<string, TestDefinition>, row: ImportRow): RowValue[] {
   const cell = (i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
   const testText = cell(columns.test);
   if (testText === '') {
@@ -542,33 +621,31 @@ function readLongRow(
     if (!test.sided) row.problems.push(`${test.name} has no left and right`);
     return [];
   }
-  let trial = role.trial;
-  const trialText = cell(columns.trial);
-  if (trialText) {
-    const n = parseTypedNumber(trialText);
-    if (n === null || !Number.isInteger(n) || n < 1) row.problems.push(`"${trialText}" is not a trial number`);
-    else trial = n;
-  }
   const eyes = test.kind === 'balance' ? readEyes(cell(columns.eyes), row) : null;
-  const base = { test, side, trial, mark: null, value: null, flightTimeS: null, loadKg: null, eyes, inRowRun: false } satisfies RowValue;
+  const base = { test, side, trial: role.trial, mark: null, value: null, flightTimeS: null, loadKg: null, eyes, inRowRun: false, column: testText, text: '' } satisfies RowValue;
   const valueText = cell(columns.value);
   const flightText = cell(columns.flight);
   const loadText = cell(columns.load);
   const mark = markOf(valueText || flightText);
-  if (mark) return [{ ...base, mark }];
+  if (mark) return [{ ...base, mark, text: valueText || flightText }];
+  const number = (text: string, column: number) => {
+    const n = parseTypedNumber(text);
+    if (n === null) row.refused.push({ column: `${test.shortName} (${headers[column] ?? ''})`, value: text, reason: 'not a number' });
+    return n;
+  };
   let loadKg: number | null = null;
   if (loadText) {
-    const n = readNumber(loadText, headers[columns.load] ?? 'load', row);
-    if (n !== null) loadKg = unitToKg(n, /lb/.test(keys[columns.load] ?? '') ? 'lb' : 'kg');
+    const n = number(loadText, columns.load);
+    if (n !== null) loadKg = unitToKg(n, /lb/.test(headingKey(headers[columns.load] ?? '')) ? 'lb' : 'kg');
   }
   if (valueText) {
-    const n = readNumber(valueText, `${test.shortName}`, row);
-    return n === null ? [] : [{ ...base, value: n, loadKg }];
+    const n = number(valueText, columns.value);
+    return n === null ? [] : [{ ...base, value: n, loadKg, column: `${test.shortName} (${headers[columns.value] ?? ''})`, text: valueText }];
   }
   if (flightText) {
-    const n = readNumber(flightText, 'flight time', row);
-    const ms = /ms/.test(keys[columns.flight] ?? '');
-    return n === null ? [] : [{ ...base, flightTimeS: ms ? n / 1000 : n, loadKg }];
+    const n = number(flightText, columns.flight);
+    const ms = /ms/.test(headingKey(headers[columns.flight] ?? ''));
+    return n === null ? [] : [{ ...base, flightTimeS: ms ? n / 1000 : n, loadKg, column: `${test.shortName} (${headers[columns.flight] ?? ''})`, text: flightText }];
   }
   row.problems.push(`No value for ${test.name} in this row`);
   return [];

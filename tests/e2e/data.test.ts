@@ -13,7 +13,7 @@ afterAll(() => {
 const MESSY_CSV = path.resolve('tests/fixtures/roster/messy.csv');
 
 describe('the Data section, end to end in Chromium', () => {
-  it('imports a roster CSV (refused rows shown), backs up now, and restores with a preview', async () => {
+  it('imports a roster CSV (refused rows and cells left blank shown), backs up now, and restores with a preview', async () => {
     const { page, errors } = await e2e.start();
     await page.getByText('Your squad is empty').waitFor();
     await page.keyboard.press('Control+9');
@@ -22,25 +22,28 @@ describe('the Data section, end to end in Chromium', () => {
     await page.getByText(/^No automatic backups yet/).waitFor();
     await screenshot(page, 'data-01-empty-squad');
 
-    // Import the messy file: the refused rows are listed with their row numbers and reasons.
+    // Import the messy file: rows without a name and duplicates are refused, with their row
+    // numbers and reasons; a cell that cannot be used (900 kg, grade K) is left blank and said.
     await page.getByRole('button', { name: 'Import from a spreadsheet…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import athletes from a spreadsheet' });
     await dialog.locator('input[type="file"]').setInputFiles(MESSY_CSV);
     await dialog.getByRole('table', { name: 'Refused rows' }).waitFor();
-    await expect(dialog.getByRole('row', { name: /^8 Cara Nguyen Body mass must be between 20 and 200 kg$/ }).count()).resolves.toBe(1);
     await expect(dialog.getByRole('row', { name: /^9 ana LÓPEZ Same name as row 4/ }).count()).resolves.toBe(1);
     await expect(dialog.getByText('Windows-1252').count()).resolves.toBe(0);
+    await dialog.getByText('7 athletes will be added · 3 added with blanks').waitFor();
     await page.waitForTimeout(400);
     await screenshot(page, 'data-02-import-refused-rows');
+    await dialog.getByRole('tab', { name: /Added with blanks/ }).click();
+    await expect(dialog.getByRole('row', { name: /^8 Nguyen, Cara Body mass “900” must be between 20 and 200 kg: left blank$/ }).count()).resolves.toBe(1);
     await dialog.getByRole('tab', { name: /Will be added/ }).click();
     await dialog.getByRole('table', { name: 'Athletes to add' }).waitFor();
     await screenshot(page, 'data-03-import-to-add');
-    await dialog.getByRole('button', { name: 'Add 4 athletes' }).click();
+    await dialog.getByRole('button', { name: 'Add 7 athletes' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText('Imported 4 athletes and 2 groups from messy.csv').waitFor();
+    await page.getByText('Imported 7 athletes and 4 groups from messy.csv').waitFor();
 
     await page.keyboard.press('Control+1');
-    await page.getByText('4 active athletes').waitFor();
+    await page.getByText('7 active athletes').waitFor();
     await page.getByRole('cell', { name: 'López, Ana' }).waitFor();
 
     // Back up now: the browser downloads the backup file.
@@ -55,14 +58,14 @@ describe('the Data section, end to end in Chromium', () => {
     // Change the squad, then restore the backup: the preview says what it holds.
     await page.keyboard.press('Control+1');
     await page.getByRole('button', { name: 'Archive Ana López' }).click();
-    await page.getByText('3 active athletes').waitFor();
+    await page.getByText('6 active athletes').waitFor();
     await page.keyboard.press('Control+9');
     await page.getByRole('heading', { name: 'Data', exact: true }).waitFor();
     await page.locator('input[type="file"][aria-label="Backup file to restore"]').setInputFiles(backupFile);
     const preview = page.getByRole('dialog', { name: 'Restore this backup?' });
     await preview.getByRole('table', { name: 'What the backup holds' }).waitFor();
-    await expect(preview.getByRole('row', { name: 'Athletes 4 active athletes' }).count()).resolves.toBe(1);
-    await expect(preview.getByRole('row', { name: /^Groups Distance Hurdlers$/ }).count()).resolves.toBe(1);
+    await expect(preview.getByRole('row', { name: 'Athletes 7 active athletes' }).count()).resolves.toBe(1);
+    await expect(preview.getByRole('row', { name: /^Groups Distance Throws Sprints Hurdlers$/ }).count()).resolves.toBe(1);
     await expect(preview.getByRole('row', { name: /^Squad My squad/ }).count()).resolves.toBe(1);
     await page.waitForTimeout(400); // the dialog's fade-in
     await screenshot(page, 'data-04-restore-preview');
@@ -73,11 +76,11 @@ describe('the Data section, end to end in Chromium', () => {
     await screenshot(page, 'data-05-after-restore');
 
     await page.keyboard.press('Control+1');
-    await page.getByText('4 active athletes').waitFor();
+    await page.getByText('7 active athletes').waitFor();
     // The restore can be undone like any change: back to the squad with Ana archived.
     await page.getByRole('heading', { name: 'Roster' }).click();
     await page.keyboard.press('Control+z');
-    await page.getByText('3 active athletes').waitFor();
+    await page.getByText('6 active athletes').waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { TABLE_AREAS } from '@main/db/dataAreas';
 import { contract, methodNames, type MethodInput, type MethodName, type MethodResult } from '@shared/contract';
 import { addDays, startOfWeek } from '@shared/dates';
 import { openTempSquad, type TempSquad } from '../support/tempSquad';
+import { uploadOf } from '../support/calls';
 
 const TODAY = '2026-10-14';
 const now = new Date(`${TODAY}T12:00:00`);
@@ -169,8 +170,9 @@ const WRITES: Writes = {
     if (!test) throw new Error('no plain test in the session');
     const a = await ok('athletes.get', { id: athleteId() });
     const csv = `Name,${test.shortName}\n${a.givenName} ${a.familyName},${Math.round((test.rangeMin + test.rangeMax) / 2)}\n`;
-    const preview = await ok('retests.previewImport', { sessionId: session.id, csv });
-    return { sessionId: session.id, csv, skipRejected: true, expected: { acceptedRows: preview.acceptedRows, rejectedRows: preview.rejectedRows } };
+    const file = uploadOf(csv);
+    const preview = await ok('retests.previewImport', { sessionId: session.id, file });
+    return { sessionId: session.id, file, skipRejected: true, expected: { acceptedRows: preview.acceptedRows, rejectedRows: preview.rejectedRows, refusedCells: preview.refusedCells } };
   },
   'exercises.create': async () => freshExercise,
   'exercises.update': async () => ({ id: (await ok('exercises.create', { ...freshExercise, name: 'Fresh carry 2' })).id, fields: { ...freshExercise, name: 'Fresh carry 3' } }),
@@ -256,7 +258,7 @@ const EVERYTHING = new Set<MethodName>(['backups.restore', 'backups.startEmpty',
 const UNCACHED = new Set<MethodName>(['imports.readTable', 'backups.inspect', 'backups.discard', 'exports.progress', 'exports.cancel']);
 
 /** Reads that hand the coach a new file each time (its id differs): called when asked, never compared. */
-const FILE_MAKERS = new Set<MethodName>(['backups.create', 'exports.create', 'exports.calendar', 'sheets.savePdf']);
+const FILE_MAKERS = new Set<MethodName>(['backups.create', 'exports.create', 'exports.calendar', 'sheets.savePdf', 'retests.exportComparison']);
 
 /** One input for every query method, on the sample squad. */
 function queryInputs(): { [M in MethodName]?: MethodInput<M> } {
@@ -274,12 +276,11 @@ function queryInputs(): { [M in MethodName]?: MethodInput<M> } {
     'retests.settings': {},
     'retests.listSessions': {},
     'retests.getSession': { id: session },
-    'retests.previewImport': { sessionId: session, csv: 'Name,CMJ\nNobody Here,30\n' },
+    'retests.previewImport': { sessionId: session, file: uploadOf('Name,CMJ\nNobody Here,30\n') },
     'retests.reliability': { sessionId: session },
     'retests.compare': { sessionId: session },
     'retests.athleteTrend': { athleteId: athlete },
     'retests.declines': {},
-    'retests.exportComparison': { sessionId: session, format: 'csv' },
     'exercises.list': { includeHidden: true },
     'templates.list': { includeHidden: true },
     'blocks.list': {},

@@ -67,6 +67,22 @@ describe('electron-builder.yml', () => {
     expect(packageJson.scripts.dist).toBe('npm run build:app && electron-builder --publish never');
   });
 
+  it('flips Electron\'s fuses when packaging: no running as Node, no NODE_OPTIONS, no --inspect, code only from an integrity-checked asar', async () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+    // electron-builder's schema knows every fuse named here: a misspelt one is refused.
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } } as unknown as Configuration, quietLogger)).rejects.toThrow(/runAsNodes|electronFuses/);
+  });
+
   it('keeps the data folder out of the install folder: nothing of it is packed, and an uninstall leaves it', () => {
     expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
     const files = (config.files as string[]).join(' ');

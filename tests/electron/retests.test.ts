@@ -1,10 +1,11 @@
-import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadGeneratedSquad } from '@main/services/sample/squad';
 import type { AthleteResultsInput } from '@shared/contract/retests';
 import { BUILTIN_TESTS, type TestDefinition, type TestSession } from '@shared/domain/retests';
-import { apiCalls } from '../support/calls';
+import { apiCalls, uploadOf } from '../support/calls';
+import { readWorkbook, savedPath } from '../support/exportFiles';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 import { expectClose, loadVector } from '../shared/science/vectors';
 
@@ -439,7 +440,7 @@ describe('sessions', () => {
   });
 });
 
-describe('CSV import', () => {
+describe('import of a results file', () => {
   async function importSquad() {
     const tests = await battery();
     const ids: Record<string, number> = {};
@@ -461,13 +462,14 @@ describe('CSV import', () => {
   it('previews a good timing-gate file (each row a run), writes nothing, then imports it whole', async () => {
     const { tests, ids, s } = await importSquad();
     const before = databaseFingerprint(squad.db);
-    const preview = await ok('retests.previewImport', { sessionId: s.id, csv: good });
+    const preview = await ok('retests.previewImport', { sessionId: s.id, file: uploadOf(good) });
     expect(databaseFingerprint(squad.db)).toBe(before);
-    expect(preview).toMatchObject({ layout: 'wide', acceptedRows: 4, rejectedRows: 0, rejectedColumns: 0, fileProblem: null, addsTestIds: [] });
+    expect(preview).toMatchObject({ layout: 'wide', acceptedRows: 4, rejectedRows: 0, refusedCells: 0, rejectedColumns: 0, fileProblem: null, addsTestIds: [] });
+    expect(preview.file).toMatchObject({ format: 'csv', encoding: 'utf-8', separator: 'comma', warnings: [] });
     expect(preview.columns.map((c) => c.meaning)).toEqual(['Athlete name', 'Sprint 10 m, next trial', 'Sprint 20 m, next trial', 'Sprint 30 m, next trial', null]);
     expect(preview.rows[1]?.values).toEqual(['10 m 2: 1.93 s', '20 m 2: 3.29 s', '30 m 2: 4.6 s']);
 
-    const outcome = await ok('retests.commitImport', { sessionId: s.id, csv: good, skipRejected: false, expected: { acceptedRows: 4, rejectedRows: 0 } });
+    const outcome = await ok('retests.commitImport', { sessionId: s.id, file: uploadOf(good), skipRejected: false, expected: { acceptedRows: 4, rejectedRows: 0, refusedCells: 0 } });
     expect(outcome.entriesWritten).toBe(9);
     const sheet = await ok('retests.getSession', { id: s.id });
     const ana10 = sheet.entries.find((e) => e.athleteId === ids.Ana && e.testId === tests.sprint_10!.id)!;
@@ -490,34 +492,67 @@ describe('CSV import', () => {
     'Cara Nguyen,1.99,,1.5',
   ].join('\n');
 
-  it('rejects every bad row with its reason, and an unknown test column, and imports nothing without consent', async () => {
-    const { s } = await importSquad();
-    const preview = await ok('retests.previewImport', { sessionId: s.id, csv: bad });
-    expect(preview.acceptedRows).toBe(0);
-    expect(preview.rejectedRows).toBe(4);
+  it('refuses an impossible cell only (the rest of its row is kept), a row without a known athlete, an unknown test column; nothing without consent', async () => {
+    const { tests, ids, s } = await importSquad();
+    const before = databaseFingerprint(squad.db);
+    const preview = await ok('retests.previewImport', { sessionId: s.id, file: uploadOf(bad) });
+    expect(preview).toMatchObject({ acceptedRows: 3, rejectedRows: 1, refusedCells: 3, rejectedColumns: 1 });
     expect(preview.columns[2]?.problem).toMatch(/"Reaction" is not a test in your battery/);
-    expect(preview.rows.map((r) => r.problems[0])).toEqual([
-      'No athlete called "Jon Smtih" in the squad (check the spelling, or add them to the roster first)',
-      '0.3 s is below the 1.4\u20133.5 s range for Sprint 10 m',
-      '"fast" in the 10 m column is not a number',
-      '1.5 s is below the 2.5\u20135.5 s range for Sprint 20 m',
+    expect(preview.rows.map((r) => [r.line, r.status, r.problems, r.refused, r.values])).toEqual([
+      [2, 'rejected', ['No athlete called "Jon Smtih" in the squad (check the spelling, or add them to the roster first)'], [], []],
+      [3, 'accepted', [], [{ column: '10 m', value: '0.3', reason: '0.3 s is below the 1.4\u20133.5 s range for Sprint 10 m' }], ['20 m 1: 3.3 s']],
+      [4, 'accepted', [], [{ column: '10 m', value: 'fast', reason: 'not a number' }], ['20 m 1: 3.2 s']],
+      [5, 'accepted', [], [{ column: '20 m', value: '1.5', reason: '1.5 s is below the 2.5\u20135.5 s range for Sprint 20 m' }], ['10 m 1: 1.99 s']],
     ]);
-    const error = await refused('retests.commitImport', { sessionId: s.id, csv: bad, skipRejected: true, expected: { acceptedRows: 0, rejectedRows: 4 } });
-    expect(error.message).toMatch(/nothing to import/);
+    expect(databaseFingerprint(squad.db)).toBe(before);
+    const expected = { acceptedRows: 3, rejectedRows: 1, refusedCells: 3 };
+    const error = await refused('retests.commitImport', { sessionId: s.id, file: uploadOf(bad), skipRejected: false, expected });
+    expect(error.message).toBe('The file has 1 rejected row, 1 rejected column and 3 refused cells. Fix the file, or choose to import only the rest. Nothing was imported.');
+    const outcome = await ok('retests.commitImport', { sessionId: s.id, file: uploadOf(bad), skipRejected: true, expected });
+    expect(outcome.entriesWritten).toBe(3);
+    const sheet = await ok('retests.getSession', { id: s.id });
+    expect(sheet.entries.map((e) => [e.athleteId, e.testId, e.score]).sort()).toEqual(
+      [
+        [ids.Ana, tests.sprint_20!.id, 3.3],
+        [ids.Ben, tests.sprint_20!.id, 3.2],
+        [ids.Cara, tests.sprint_10!.id, 1.99],
+      ].sort(),
+    );
   });
 
-  it('imports the good rows of a mixed file only when told to skip the rejected ones, all in one go', async () => {
+  it('a split earlier than the one before it is refused; the other splits of that run are kept', async () => {
+    const { tests, ids, s } = await importSquad();
+    const preview = await ok('retests.previewImport', { sessionId: s.id, file: uploadOf('Athlete,10 m,20 m,30 m\nAna López,3.0,2.8,4.6\n') });
+    expect(preview.rows[0]).toMatchObject({
+      status: 'accepted',
+      refused: [{ column: '20 m', value: '2.8', reason: 'the 20 m time (2.8 s) must be later than the 10 m time (3 s) of the same run' }],
+      values: ['10 m 1: 3 s', '30 m 1: 4.6 s'],
+    });
+    await ok('retests.commitImport', { sessionId: s.id, file: uploadOf('Athlete,10 m,20 m,30 m\nAna López,3.0,2.8,4.6\n'), skipRejected: true, expected: { acceptedRows: 1, rejectedRows: 0, refusedCells: 1 } });
+    const sheet = await ok('retests.getSession', { id: s.id });
+    expect(sheet.entries.filter((e) => e.athleteId === ids.Ana).map((e) => [e.testId, e.score, e.trials.map((t) => t.runNumber)])).toEqual([
+      [tests.sprint_10!.id, 3, [1]],
+      [tests.sprint_30!.id, 4.6, [1]],
+    ]);
+  });
+
+  it('imports the good rows and cells of a mixed file only when told to leave the refused ones out, all in one go', async () => {
     const { tests, ids, s } = await importSquad();
     const mixed = ['Athlete,10 m,20 m', 'Ana López,1.95,3.31', 'Ben Okafor,1.89,1.2', 'Cara Nguyen,2.01,3.45'].join('\n');
-    const preview = await ok('retests.previewImport', { sessionId: s.id, csv: mixed });
-    expect(preview.rows.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
-    const expected = { acceptedRows: 2, rejectedRows: 1 };
-    const error = await refused('retests.commitImport', { sessionId: s.id, csv: mixed, skipRejected: false, expected });
+    const preview = await ok('retests.previewImport', { sessionId: s.id, file: uploadOf(mixed) });
+    expect(preview.rows.map((r) => [r.status, r.refused.length])).toEqual([
+      ['accepted', 0],
+      ['accepted', 1],
+      ['accepted', 0],
+    ]);
+    const expected = { acceptedRows: 3, rejectedRows: 0, refusedCells: 1 };
+    const error = await refused('retests.commitImport', { sessionId: s.id, file: uploadOf(mixed), skipRejected: false, expected });
     expect(error.fields?.skipRejected).toBeDefined();
-    expect((await refused('retests.commitImport', { sessionId: s.id, csv: mixed, skipRejected: true, expected: { acceptedRows: 3, rejectedRows: 0 } })).message).toMatch(/changed since the preview/);
-    await ok('retests.commitImport', { sessionId: s.id, csv: mixed, skipRejected: true, expected });
+    expect((await refused('retests.commitImport', { sessionId: s.id, file: uploadOf(mixed), skipRejected: true, expected: { ...expected, refusedCells: 0 } })).message).toMatch(/changed since the preview/);
+    await ok('retests.commitImport', { sessionId: s.id, file: uploadOf(mixed), skipRejected: true, expected });
     const sheet = await ok('retests.getSession', { id: s.id });
-    expect(new Set(sheet.entries.map((e) => e.athleteId))).toEqual(new Set([ids.Ana, ids.Cara]));
+    expect(new Set(sheet.entries.map((e) => e.athleteId))).toEqual(new Set([ids.Ana, ids.Ben, ids.Cara]));
+    expect(sheet.entries.filter((e) => e.athleteId === ids.Ben).map((e) => e.testId)).toEqual([tests.sprint_10!.id]);
     expect(sheet.entries.find((e) => e.athleteId === ids.Cara && e.testId === tests.sprint_20!.id)?.score).toBe(3.45);
   });
 
@@ -530,10 +565,10 @@ describe('CSV import', () => {
       'Ana López;Balance;1;L;;18',
       'Ana López;Balance;1;R;;31',
     ].join('\n');
-    const preview = await ok('retests.previewImport', { sessionId: s.id, csv });
-    expect(preview).toMatchObject({ layout: 'long', acceptedRows: 4, rejectedRows: 0 });
+    const preview = await ok('retests.previewImport', { sessionId: s.id, file: uploadOf(csv) });
+    expect(preview).toMatchObject({ layout: 'long', acceptedRows: 4, rejectedRows: 0, file: { separator: 'semicolon' } });
     expect(preview.addsTestIds.sort()).toEqual([tests.cmj!.id, tests.balance_eyes_closed!.id].sort());
-    await ok('retests.commitImport', { sessionId: s.id, csv, skipRejected: false, expected: { acceptedRows: 4, rejectedRows: 0 } });
+    await ok('retests.commitImport', { sessionId: s.id, file: uploadOf(csv), skipRejected: false, expected: { acceptedRows: 4, rejectedRows: 0, refusedCells: 0 } });
     const sheet = await ok('retests.getSession', { id: s.id });
     expect(sheet.session.testIds).toEqual(expect.arrayContaining([tests.cmj!.id, tests.balance_eyes_closed!.id]));
     // 600 ms of flight = 44.145 cm (9.81 x 0.6^2 / 8), the better of the two.
@@ -544,10 +579,11 @@ describe('CSV import', () => {
     ]);
   });
 
-  it('refuses a file without a name column as a whole, and a CSV that is not one', async () => {
+  it('refuses a file without a name column as a whole, and a file that is not one', async () => {
     const { s } = await importSquad();
-    expect((await ok('retests.previewImport', { sessionId: s.id, csv: '10 m,20 m\n1.9,3.3' })).fileProblem).toMatch(/No athlete name column/);
-    expect((await refused('retests.previewImport', { sessionId: s.id, csv: '' })).fields?.csv).toBe('The file is empty');
+    expect((await ok('retests.previewImport', { sessionId: s.id, file: uploadOf('10 m,20 m\n1.9,3.3') })).fileProblem).toMatch(/No athlete name column/);
+    expect((await ok('retests.previewImport', { sessionId: s.id, file: uploadOf('') })).fileProblem).toBe('The file is empty.');
+    expect((await refused('retests.previewImport', { sessionId: s.id, file: uploadOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'gates.xls') })).message).toMatch(/old Excel file/);
   });
 });
 
@@ -561,18 +597,19 @@ describe('exports', () => {
     await ok('retests.saveResults', { sessionId: pre.id, athletes: oneTrialEach(cmj!.id, { A: 31.5, B: 35.5 }, ids) });
     await ok('retests.saveResults', { sessionId: post.id, athletes: oneTrialEach(cmj!.id, { A: 34.1, B: 35.9 }, ids) });
 
+    // Through the download channel, as every export (no file content in the answer).
     const csv = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv' });
-    expect(csv).toMatchObject({ fileName: 'retest-end-of-block-1-2026-10-29.csv', mimeType: 'text/csv', encoding: 'utf8' });
-    const lines = csv.content.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv).toMatchObject({ outcome: 'download', fileName: 'retest-end-of-block-1-2026-10-29.csv' });
+    const csvText = (file: typeof csv) => fs.readFileSync(savedPath(squad.ctx, file), 'utf8');
+    const lines = csvText(csv).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^Athlete,Group,Test,Side,Unit,Status,Score,Previous score,Change vs previous,Improvement % vs previous,Verdict vs previous/);
     // A: 31.5 -> 34.1 = +2.6 cm, +8.3% (100 x 2.6/31.5 = 8.25). SWC = 0.2 x SD(31.5, 35.5) = 0.2 x 2.8284 = 0.5657;
     // the 90% interval 2.6 +- 1.645 x sqrt(2) x 0.64365 = 1.10..4.10 lies above it: clear improvement.
     expect(lines[1]).toMatch(/^Athlete A,,Countermovement jump,,cm,ok,34\.1,31\.5,2\.6,8\.3,Clear improvement,1\.1,4\.1,/);
 
     const xlsx = await ok('retests.exportComparison', { sessionId: post.id, format: 'xlsx' });
-    expect(xlsx.encoding).toBe('base64');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.content, 'base64') as unknown as ArrayBuffer);
+    expect(xlsx).toMatchObject({ outcome: 'download', fileName: 'retest-end-of-block-1-2026-10-29.xlsx' });
+    const workbook = await readWorkbook(savedPath(squad.ctx, xlsx));
     const sheet = workbook.getWorksheet('Comparison')!;
     expect(sheet.rowCount).toBe(3);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -588,10 +625,10 @@ describe('exports', () => {
     // By group: both athletes have none, so "no group" keeps them and a real group keeps nobody.
     const sprints = await ok('groups.create', { name: 'Sprints', color: '#e8590c' });
     const noGroup = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 'none' });
-    expect(noGroup.fileName).toBe('retest-end-of-block-1-2026-10-29-no-group.csv');
-    expect(noGroup.content.trim().split(/\r?\n/)).toHaveLength(3);
+    expect(noGroup).toMatchObject({ fileName: 'retest-end-of-block-1-2026-10-29-no-group.csv' });
+    expect(csvText(noGroup).trim().split(/\r?\n/)).toHaveLength(3);
     const onlySprints = await ok('retests.exportComparison', { sessionId: post.id, format: 'csv', group: sprints.id });
-    expect(onlySprints.content.trim().split(/\r?\n/)).toHaveLength(1);
+    expect(csvText(onlySprints).trim().split(/\r?\n/)).toHaveLength(1);
     expect((await refused('retests.exportComparison', { sessionId: post.id, format: 'csv', group: 999 })).fields?.group).toBe('Choose a group from the list');
   });
 });

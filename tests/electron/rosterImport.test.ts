@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { TableFile } from '@shared/contract/imports';
-import { findHeaderRow, groupsToCreate, guessMapping, previewRosterImport, unitFromHeading, type ImportOptions } from '@shared/import/rosterImport';
+import { athletesToImport, findHeaderRow, groupsToCreate, guessMapping, previewRosterImport, unitFromHeading, type ImportOptions } from '@shared/import/rosterImport';
 import { apiCalls } from '../support/calls';
 import { databaseFingerprint, openTempSquad, type TempSquad } from '../support/tempSquad';
 
@@ -43,7 +43,7 @@ async function preview(table: TableFile, unit: 'kg' | 'lb' = 'kg', overrides: Pa
 
 async function commit(result: Awaited<ReturnType<typeof preview>>) {
   return ok('imports.roster', {
-    athletes: result.accepted,
+    athletes: athletesToImport(result.accepted),
     newGroups: groupsToCreate(result.accepted).map((name) => ({ name, color: '#1c7ed6' })),
   });
 }
@@ -187,48 +187,102 @@ describe('previewing and importing', () => {
     expect(databaseFingerprint(squad.db)).toBe(before);
 
     // Worked out by hand from the file (rows numbered as a spreadsheet shows them; the
-    // headings are on row 3 under a title row and an empty row).
-    expect(result.accepted.map((r) => [r.rowNumber, `${r.fields.givenName} ${r.fields.familyName}`, r.fields.grade, r.newGroup])).toEqual([
-      [4, 'Ana López', 10, null],
-      [12, 'Fay Smith', 10, 'Hurdlers'],
-      [15, 'Hana Kim', 9, null],
+    // headings are on row 3 under a title row and an empty row). A row is refused only when it
+    // has no name or is a duplicate; a cell that cannot be used is left blank, said on the row.
+    expect(result.accepted.map((r) => [r.rowNumber, `${r.fields.givenName} ${r.fields.familyName}`, r.fields.grade, r.fields.sex, r.fields.bodyMassKg, r.newGroup, r.blanks.map((b) => b.message)])).toEqual([
+      [4, 'Ana López', 10, 'female', 54.5, null, []],
+      [8, 'Cara Nguyen', 12, 'female', null, 'Throws', ['Body mass “900” must be between 20 and 200 kg: left blank']],
+      [10, 'Dev Patel', null, 'male', 70, null, ['Grade “K” is not a grade (write 9, 10th or Sophomore): left blank']],
+      [11, 'Eli Brown', 9, 'unspecified', 60, null, ['Gender “Q” is not female, male or not stated (F, M or X): left blank']],
+      [12, 'Fay Smith', 10, 'female', 50, 'Hurdlers', []],
+      [15, 'Hana Kim', 9, 'female', 48, null, []],
     ]);
     expect(result.rejected).toEqual([
       { rowNumber: 5, name: 'Okafor', reasons: ['No first name'] },
       { rowNumber: 6, name: 'Ben', reasons: ['No last name'] },
-      { rowNumber: 8, name: 'Cara Nguyen', reasons: ['Body mass must be between 20 and 200 kg'] },
       { rowNumber: 9, name: 'ana LÓPEZ', reasons: ['Same name as row 4 (a duplicate in the file)'] },
-      { rowNumber: 10, name: 'Dev Patel', reasons: ['Grade "K" is not a grade (write 9, 10th or Sophomore)'] },
-      { rowNumber: 11, name: 'Eli Brown', reasons: ['Gender "Q" is not female, male or not stated (F, M or blank)'] },
       { rowNumber: 13, name: 'Gus Existing', reasons: ['Gus Existing is already in the squad'] },
     ]);
+    expect(result.counts).toEqual({ added: 6, addedWithBlanks: 3, refused: 4 });
     expect(result.blankRows).toBe(2);
     expect(result.groups.map((g) => [g.name, g.existingId !== null, g.athletes])).toEqual([
-      ['Distance', true, 1],
-      ['Sprints', true, 0],
-      ['Throws', false, 0],
+      ['Distance', true, 2],
+      ['Throws', false, 1],
+      ['Sprints', true, 1],
       ['Hurdlers', false, 1],
     ]);
+    // The values the coach can map, each once with its rows; and how the others were read.
+    expect(result.unrecognised).toEqual([
+      { field: 'grade', key: 'k', value: 'K', rowNumbers: [10] },
+      { field: 'sex', key: 'q', value: 'Q', rowNumbers: [11] },
+    ]);
+    expect(result.readings.find((r) => r.value === '10th')).toEqual({ field: 'grade', value: '10th', readAs: 'Grade 10', rows: 1 });
+    expect(result.readings.find((r) => r.value === 'Sophomore')).toEqual({ field: 'grade', value: 'Sophomore', readAs: 'Grade 10', rows: 1 });
 
-    // The coach maps "Hurdlers" to an existing group instead of creating it.
+    // The coach maps "K" to grade 9 and "Q" to not stated in one step each, and "Hurdlers" to an existing group.
     const groups = await ok('groups.list', {});
     const sprintsId = groups.find((g) => g.name === 'Sprints')?.id ?? 0;
-    const mapped = await preview(table, 'kg', { groupChoices: { hurdlers: { action: 'existing', groupId: sprintsId } } });
+    const mapped = await preview(table, 'kg', { groupChoices: { hurdlers: { action: 'existing', groupId: sprintsId } }, valueChoices: { grade: { k: '9' }, sex: { q: 'unspecified' } } });
+    expect(mapped.accepted.find((r) => r.rowNumber === 10)).toMatchObject({ fields: { grade: 9 }, blanks: [] });
+    expect(mapped.accepted.find((r) => r.rowNumber === 11)).toMatchObject({ fields: { sex: 'unspecified' }, blanks: [] });
+    // Still listed (so the coach can change the choice), no longer left blank.
+    expect(mapped.unrecognised.map((u) => u.value)).toEqual(['K', 'Q']);
+    expect(mapped.counts).toEqual({ added: 6, addedWithBlanks: 1, refused: 4 });
     expect(mapped.accepted.find((r) => r.rowNumber === 12)).toMatchObject({ newGroup: null, fields: { groupId: sprintsId } });
+    expect(databaseFingerprint(squad.db)).toBe(before);
     const { athleteIds, groupIds } = await commit(mapped);
-    expect(groupIds).toEqual([]);
-    expect((await ok('athletes.list', { status: 'active' })).length).toBe(4);
+    expect(groupIds).toHaveLength(1); // Throws
+    expect((await ok('athletes.list', { status: 'active' })).length).toBe(7);
 
     // Undo takes the import back exactly.
     await ok('imports.undoRoster', { athleteIds, groupIds });
     expect(databaseFingerprint(squad.db)).toBe(before);
   });
 
-  it('in lb, a body mass out of range is told in lb', async () => {
+  for (const [file, encoding, separator] of [
+    ['events-unicode-text.txt', 'utf-16', 'tab'],
+    ['events-european.csv', 'windows-1252', 'semicolon'],
+  ] as const) {
+    it(`events as coaches write them (${file}: ${encoding}, ${separator}): read, said how, the rest left blank to map`, async () => {
+      const table = await readFixture(file);
+      expect(table).toMatchObject({ encoding, separator, warnings: [] });
+      const result = await preview(table);
+      // Worked out by hand: Jr = grade 11, Sr = 12, Fr = 9; 800/1600 are both middle distance;
+      // 100, 200, LJ: the first (sprints); masses in lb from the heading: 132 lb = 59.87 kg,
+      // 105 = 47.63, 210 = 95.25, 98 = 44.45, 150 = 68.04 (lb / 2.20462262).
+      expect(result.accepted.map((r) => [r.rowNumber, r.fields.familyName, r.fields.grade, r.fields.sex, r.fields.eventFocus, r.fields.raceGoal, r.fields.bodyMassKg])).toEqual([
+        [2, 'Núñez', 11, 'male', 'middle_distance', 'mile', 59.87],
+        [3, "O'Brien", 10, 'female', 'sprints', '200m', 47.63],
+        [4, 'Åberg', 12, 'male', 'throws', null, 95.25],
+        [5, 'Lefèvre', 9, 'female', 'distance', '5k', 44.45],
+        [6, 'Kim', 9, 'female', 'middle_distance', 'mile', null],
+        [7, 'Patel', null, 'male', null, null, 68.04],
+      ]);
+      expect(result.counts).toEqual({ added: 6, addedWithBlanks: 1, refused: 0 });
+      expect(result.unrecognised.map((u) => [u.field, u.value, u.rowNumbers])).toEqual([
+        ['grade', 'K', [7]],
+        ['eventFocus', 'Race walk', [7]],
+        ['raceGoal', 'ultra', [7]],
+      ]);
+      const readAs = Object.fromEntries(result.readings.filter((r) => r.field === 'eventFocus' || r.field === 'raceGoal').map((r) => [r.value, r.readAs]));
+      expect(readAs).toEqual({
+        '800/1600': 'Middle distance',
+        '1600 m': 'Mile',
+        '100, 200, LJ': 'Sprints (the first of Sprints, Hurdles / jumps)',
+        'SP/DT': 'Throws',
+        XC: 'Distance',
+        '5 km': '5K',
+        'mid-d': 'Middle distance',
+      });
+    });
+  }
+
+  it('in lb, a body mass out of range is told in lb, and left blank', async () => {
     const table = { rows: [['First', 'Last', 'Weight'], ['Big', 'Lift', '900']] };
     const result = await preview(table as TableFile, 'lb');
     // 20 kg = 44.09 lb (up to 45); 200 kg = 440.9 lb (down to 440).
-    expect(result.rejected).toEqual([{ rowNumber: 2, name: 'Big Lift', reasons: ['Body mass must be between 45 and 440 lb'] }]);
+    expect(result.rejected).toEqual([]);
+    expect(result.accepted[0]).toMatchObject({ rowNumber: 2, fields: { bodyMassKg: null }, blanks: [{ field: 'bodyMass', value: '900', message: 'Body mass “900” must be between 45 and 440 lb: left blank' }] });
   });
 
   it('all or nothing: if the squad changed since the preview, the whole import is refused', async () => {
@@ -236,7 +290,7 @@ describe('previewing and importing', () => {
     const result = await preview(await readFixture('excel-european-semicolon.csv'));
     // Someone adds Björn Åberg by hand before the coach confirms.
     await ok('athletes.create', { givenName: 'Björn', familyName: 'Åberg' });
-    const error = await refused('imports.roster', { athletes: result.accepted, newGroups: [] });
+    const error = await refused('imports.roster', { athletes: athletesToImport(result.accepted), newGroups: [] });
     expect(error.message).toMatch(/^Row 3 \(Björn Åberg\) is already in the squad\. Nothing was imported/);
     expect((await ok('athletes.list', { status: 'all' })).length).toBe(1);
   });

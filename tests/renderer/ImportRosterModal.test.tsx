@@ -101,4 +101,57 @@ describe('importing a roster', () => {
     expect(within(dialog).getByRole('button', { name: 'Add athletes' })).toBeDisabled();
     expect(sent.some((c) => c.method === 'imports.roster')).toBe(false);
   });
+
+  it('adds a row whose event it cannot read with the event blank, says so, and fills it for every such row in one choice', async () => {
+    const events: TableFile = {
+      ...table,
+      rows: [
+        ['First name', 'Last name', 'Event'],
+        ['Ben', 'Okafor', 'Race walk'],
+        ['Cara', 'Nguyen', 'race-walk'],
+        ['Dev', 'Patel', '800/1600'],
+        ['', 'Nobody', 'XC'],
+      ],
+    };
+    const { transport, sent } = importApi(events);
+    renderModal(transport);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Import athletes from a spreadsheet' });
+    await user.upload(dialog.querySelector('input[type="file"]') as HTMLInputElement, new File(['x'], 'events.csv'));
+
+    expect(await within(dialog).findByText('3 athletes will be added · 2 added with blanks · 1 row refused (fix them in the file and import them later)')).toBeInTheDocument();
+    expect(within(dialog).getByText('“800/1600” → Middle distance')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('tab', { name: /Added with blanks/ }));
+    const blanks = within(dialog).getByRole('table', { name: 'Rows added with blanks' });
+    expect(within(blanks).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
+      '2Okafor, BenEvent “Race walk” is not an event Backchain knows (sprints, hurdles, jumps, middle distance, distance, throws, multi-events): left blank',
+      '3Nguyen, CaraEvent “race-walk” is not an event Backchain knows (sprints, hurdles, jumps, middle distance, distance, throws, multi-events): left blank',
+    ]);
+
+    // One value, two rows, one choice.
+    expect(within(dialog).getByText('rows 2, 3')).toBeInTheDocument();
+    await choose(user, within(dialog).getByLabelText('Event “Race walk” means'), 'Distance');
+    expect(await within(dialog).findByText('3 athletes will be added · 1 row refused (fix them in the file and import them later)')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Add 3 athletes' }));
+    await waitFor(() => expect(sent.some((c) => c.method === 'imports.roster')).toBe(true));
+    const commit = sent.find((c) => c.method === 'imports.roster')?.input as { athletes: { rowNumber: number; fields: { eventFocus: string | null } }[] };
+    expect(commit.athletes.map((a) => [a.rowNumber, a.fields.eventFocus])).toEqual([
+      [2, 'distance'],
+      [3, 'distance'],
+      [4, 'middle_distance'],
+    ]);
+  });
+
+  it('refuses a file far larger than a roster before reading it', async () => {
+    const { transport, sent } = importApi(table);
+    renderModal(transport);
+    const user = userEvent.setup();
+    const dialog = await screen.findByRole('dialog', { name: 'Import athletes from a spreadsheet' });
+    const huge = new File(['x'], 'season.csv');
+    Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
+    Object.defineProperty(huge, 'arrayBuffer', { value: () => Promise.reject(new Error('the page must not read this file')) });
+    await user.upload(dialog.querySelector('input[type="file"]') as HTMLInputElement, huge);
+    expect(await within(dialog).findByText('season.csv is 50 MB; a roster is at most 10 MB. Check it is the right file.')).toBeInTheDocument();
+    expect(sent.some((c) => c.method === 'imports.readTable')).toBe(false);
+  });
 });

@@ -191,8 +191,9 @@ describe('CSV rows', () => {
   it('rejects a row that puts a fourth CMJ trial in, or marks absent an athlete who has values', () => {
     const result = preview([['Athlete', 'CMJ'], ['Ana López', '33'], ['Ana López', '34'], ['Ana López', '35'], ['Ana López', '36'], ['Ben Okafor', '30'], ['Ben Okafor', 'absent']]);
     expect(result.rows.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'accepted', 'rejected']);
-    expect(result.rows[3]?.problems[0]).toBe('Ana López has more than 3 trials of Countermovement jump in the file (the test takes 3)');
-    expect(result.rows[5]?.problems[0]).toMatch(/has Countermovement jump values in the file, so cannot also be marked absent/);
+    // The row's one value is refused, so the row is, with the cell named.
+    expect(result.rows[3]?.problems[0]).toBe('CMJ “36”: Ana López has more than 3 trials of Countermovement jump in the file (the test takes 3)');
+    expect(result.rows[5]?.problems[0]).toMatch(/^CMJ “absent”: Ben Okafor has Countermovement jump values in the file, so cannot also be marked absent/);
   });
 
   it('never throws, whatever the cells hold', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readEventFocus, readRaceGoal } from '@shared/import/eventNames';
 import {
   findHeaderRow,
   guessMapping,
@@ -12,6 +13,7 @@ import {
   previewRosterImport,
   splitFullName,
   unitFromHeading,
+  type ImportOptions,
 } from '@shared/import/rosterImport';
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => (parsed.ok ? parsed.value : `refused: ${parsed.reason}`);
@@ -53,7 +55,7 @@ describe('guessing the columns from the headings', () => {
 describe('reading a cell', () => {
   it('grades: numbers, ordinals, "Grade 10", US school-year names; junk refused', () => {
     expect(['10', '10th', 'Grade 10', 'gr. 9', '12th grade', 'Sophomore', 'SR', '9th'].map((t) => value(parseGrade(t)))).toEqual([10, 10, 10, 9, 12, 10, 12, 9]);
-    expect(value(parseGrade('K'))).toMatch(/^refused: Grade "K"/);
+    expect(value(parseGrade('K'))).toBe('refused: is not a grade (write 9, 10th or Sophomore)');
     expect(value(parseGrade('2027'))).toMatch(/^refused/);
   });
 
@@ -119,5 +121,148 @@ describe('the preview', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('events as coaches write them', () => {
+  // Each written form and what a coach means by it (DOMAIN.md's event focuses; the distances by the track: up to 400 m sprints, 800 m to the mile middle distance, beyond it distance).
+  const cases: [string, string, string | null][] = [
+    ['Sprints', 'sprints', null],
+    ['sprinter', 'sprints', null],
+    ['100m', 'sprints', null],
+    ['200 m', 'sprints', null],
+    ['400 meters', 'sprints', null],
+    ['4x400', 'sprints', null],
+    ['Hurdles', 'hurdles_jumps', null],
+    ['110mH', 'hurdles_jumps', null],
+    ['300 IH', 'hurdles_jumps', null],
+    ['Jumps', 'hurdles_jumps', null],
+    ['LJ', 'hurdles_jumps', null],
+    ['Pole vault', 'hurdles_jumps', null],
+    ['Hurdles / jumps', 'hurdles_jumps', null],
+    ['Throws', 'throws', null],
+    ['SP/DT', 'throws', null],
+    ['Shot put', 'throws', null],
+    ['Jav', 'throws', null],
+    ['800', 'middle_distance', null],
+    ['1600', 'middle_distance', null],
+    ['1,600 m', 'middle_distance', null],
+    ['Mile', 'middle_distance', null],
+    ['1 mi', 'middle_distance', null],
+    ['mid-d', 'middle_distance', null],
+    ['Mid D', 'middle_distance', null],
+    ['MD', 'middle_distance', null],
+    ['800/1600', 'middle_distance', null],
+    ['3200', 'distance', null],
+    ['2 mile', 'distance', null],
+    ['Two mile', 'distance', null],
+    ['5K', 'distance', null],
+    ['5 km', 'distance', null],
+    ['XC', 'distance', null],
+    ['Cross country', 'distance', null],
+    ['Distance', 'distance', null],
+    ['dist.', 'distance', null],
+    ['Steeple', 'distance', null],
+    ['Heptathlon', 'multi', null],
+    ['Multis', 'multi', null],
+    // Several events in one cell: the first counts, and the reading says so.
+    ['100, 200, LJ', 'sprints', 'the first of Sprints, Hurdles / jumps'],
+    ['Sprints & Jumps', 'sprints', 'the first of Sprints, Hurdles / jumps'],
+    ['1600/3200', 'middle_distance', 'the first of Middle distance, Distance'],
+    ['XC and 800', 'distance', 'the first of Distance, Middle distance'],
+  ];
+  for (const [written, focus, note] of cases) {
+    it(`"${written}" is ${focus}${note ? ` (${note})` : ''}`, () => {
+      expect(readEventFocus(written)).toEqual({ value: focus, note });
+    });
+  }
+
+  it('a cell with something that is no event is not guessed at', () => {
+    for (const written of ['Soccer', '800/soccer', '5', 'fast', '12 miles of joy']) expect(readEventFocus(written), written).toBeNull();
+  });
+
+  it('race goals with their units, and several in one cell', () => {
+    const goals: [string, string][] = [
+      ['800m', '800m'],
+      ['1600 m', 'mile'],
+      ['Mile', 'mile'],
+      ['3200 meters', '3200m'],
+      ['2 mi', '3200m'],
+      ['5 km', '5k'],
+      ['5000', '5k'],
+      ['5K XC', '5k_xc'],
+      ['XC', '5k_xc'],
+      ['8k', '8k_xc'],
+      ['10 km', '10k'],
+      ['Half', 'half_marathon'],
+      ['Steeplechase', '3000m_sc'],
+      ['400H', '300mh_400mh'],
+    ];
+    for (const [written, goal] of goals) expect(readRaceGoal(written)?.value, written).toBe(goal);
+    expect(readRaceGoal('800/1600')).toEqual({ value: '800m', note: 'the first of 800 m, Mile' });
+    expect(readRaceGoal('6k')).toBeNull();
+  });
+});
+
+describe('forgiving with real rows', () => {
+  const headings = ['First', 'Last', 'Gender', 'Grade', 'Event', 'Weight', 'Group', 'Injured'];
+  const options: ImportOptions = { mapping: guessMapping(headings), headerRow: 0, bodyMassUnit: 'kg', groupChoices: {} };
+  const squad = { athletes: [{ givenName: 'Gus', familyName: 'Existing', archivedAt: null }], groups: [{ id: 1, name: 'Sprints' }] };
+
+  it('refuses a row only for no name or a duplicate; an unreadable optional cell is left blank and said on the row', () => {
+    const rows = [
+      headings,
+      ['Ana', 'López', 'F', '10th', 'mid-d', '54,5', 'Sprints', 'no'],
+      ['Ben', 'Okafor', 'M', 'K', 'Soccer', 'heavy', 'Sprints', 'sometimes'],
+      ['', 'Nobody', 'F', '9', '', '', '', ''],
+      ['Ana', 'López', 'F', '10th', 'mid-d', '54,5', 'Sprints', 'no'],
+      ['Gus', 'Existing', 'M', '11', '', '', '', ''],
+      ['Cy', 'Long', 'M', '3', '', '', 'x'.repeat(41), ''],
+    ];
+    const result = previewRosterImport(rows, options, squad);
+    expect(result.rejected).toEqual([
+      { rowNumber: 4, name: 'Nobody', reasons: ['No first name'] },
+      { rowNumber: 5, name: 'Ana López', reasons: ['The same row as row 2 (the file has it twice)'] },
+      { rowNumber: 6, name: 'Gus Existing', reasons: ['Gus Existing is already in the squad'] },
+    ]);
+    expect(result.accepted.map((r) => [r.rowNumber, r.fields.eventFocus, r.fields.grade, r.fields.bodyMassKg, r.fields.groupId, r.blanks.map((b) => b.message)])).toEqual([
+      [2, 'middle_distance', 10, 54.5, 1, []],
+      [
+        3,
+        null,
+        null,
+        null,
+        1,
+        [
+          'Grade “K” is not a grade (write 9, 10th or Sophomore): left blank',
+          'Event “Soccer” is not an event Backchain knows (sprints, hurdles, jumps, middle distance, distance, throws, multi-events): left blank',
+          'Injured “sometimes” is not yes or no: left blank',
+          'Body mass “heavy” is not a number: left blank',
+        ],
+      ],
+      [7, null, null, null, null, ['Grade “3” must be between 5 and 13: left blank', `Group “${'x'.repeat(41)}” cannot be a group name (Keep it to 40 characters): left blank`]],
+    ]);
+    expect(result.counts).toEqual({ added: 3, addedWithBlanks: 2, refused: 3 });
+    expect(result.readings).toContainEqual({ field: 'eventFocus', value: 'mid-d', readAs: 'Middle distance', rows: 2 });
+  });
+
+  it('one choice maps every row with the same value, written any way (case, spaces, punctuation)', () => {
+    const rows = [headings, ['A', 'One', '', '', 'Race walk', '', '', ''], ['B', 'Two', '', '', 'race-walk', '', '', ''], ['C', 'Three', '', '', 'RACE WALK ', '', '', '']];
+    const before = previewRosterImport(rows, { ...options, valueChoices: {} }, squad);
+    // Race walking is not an event focus Backchain knows: one value to map, three rows.
+    expect(before.unrecognised).toEqual([{ field: 'eventFocus', key: 'racewalk', value: 'Race walk', rowNumbers: [2, 3, 4] }]);
+    const after = previewRosterImport(rows, { ...options, valueChoices: { eventFocus: { racewalk: 'distance' } } }, squad);
+    expect(after.accepted.map((r) => r.fields.eventFocus)).toEqual(['distance', 'distance', 'distance']);
+    expect(after.counts).toEqual({ added: 3, addedWithBlanks: 0, refused: 0 });
+    // "Leave blank" is a choice too: the rows are added without the event and without a warning.
+    const blank = previewRosterImport(rows, { ...options, valueChoices: { eventFocus: { racewalk: '' } } }, squad);
+    expect(blank.counts).toEqual({ added: 3, addedWithBlanks: 0, refused: 0 });
+  });
+
+  it('invisible formatting characters pasted into a name are removed (and said); a name of nothing but them is no name', () => {
+    const rows = [headings, ['Ana\u200B', 'Ló\u202Epez', '', '', '', '', '', ''], ['\u200B\u200B', 'Kim', '', '', '', '', '', '']];
+    const result = previewRosterImport(rows, options, squad);
+    expect(result.accepted[0]).toMatchObject({ fields: { givenName: 'Ana', familyName: 'López' }, notes: ['Invisible formatting characters were removed from the name'] });
+    expect(result.rejected).toEqual([{ rowNumber: 3, name: 'Kim', reasons: ['No first name'] }]);
   });
 });

@@ -40,3 +40,8 @@ export function queryPlan(squad: TempSquad, sql: string): string {
   const params = (sql.match(/\?/g) ?? []).map(() => 1);
   return (squad.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
 }
+
+/** A file as the page sends it for an import (imports.readTable, retests.previewImport): its bytes in base64. */
+export function uploadOf(content: string | Uint8Array, fileName = 'results.csv'): { fileName: string; contentBase64: string } {
+  return { fileName, contentBase64: Buffer.from(content).toString('base64') };
+}

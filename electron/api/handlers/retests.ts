@@ -23,11 +23,11 @@ export const retestHandlers: HandlersOf<typeof retestsMethods> = {
   'retests.removeSession': (ctx, input) => retests.removeSession(ctx.db, input.id),
   'retests.restoreSession': (ctx, input) => retests.restoreSession(ctx.db, input.snapshot, ctx.now()),
   'retests.saveResults': (ctx, input) => retests.saveResults(ctx.db, input.sessionId, input.athletes, ctx.now()),
-  'retests.previewImport': (ctx, input) => previewSessionImport(ctx.db, input.sessionId, input.csv),
+  'retests.previewImport': (ctx, input) => previewSessionImport(ctx.db, input.sessionId, input.file),
   'retests.commitImport': (ctx, input) => commitSessionImport(ctx.db, input, ctx.now()),
   'retests.reliability': (ctx, input) => reliabilityOfSession(ctx.db, input.sessionId),
   'retests.compare': (ctx, input) => compareSessions(ctx.db, input),
   'retests.athleteTrend': (ctx, input) => athleteTrend(ctx.db, input.athleteId),
   'retests.declines': (ctx, input) => retestDeclines(ctx.db, { since: input.since }),
-  'retests.exportComparison': (ctx, input) => exportComparison(ctx.db, input),
+  'retests.exportComparison': (ctx, input) => exportComparison(ctx, input),
 };

@@ -7,6 +7,9 @@
  *   Windows line ends. One table: one .csv file. Several: one .csv each, in one .zip (fflate,
  *   streamed), since a save dialog or a browser download hands over a single file.
  *
+ * Every text cell goes through spreadsheetText (shared/exports/spreadsheetText.ts): a name or a
+ * note starting with = + - @ is never run as a formula.
+ *
  * The export calls `addRow` for each row and, every few hundred rows, awaits `drain()`, which
  * lets the file stream catch up (and main answer other calls) before more rows come.
  */
@@ -26,6 +29,7 @@ import {
   type ExportColumn,
   type ExportRow,
 } from '@shared/exports/columns';
+import { spreadsheetCell } from '@shared/exports/spreadsheetText';
 import type { MassUnit } from '@shared/units';
 
 export interface TableWriter {
@@ -148,7 +152,7 @@ export function createXlsxWriter(file: string, unit: MassUnit, meta: { title: st
           const [y, m, d] = dateParts(value);
           return new Date(Date.UTC(y, m - 1, d));
         }
-        return cellInUnit(value, column, unit);
+        return spreadsheetCell(cellInUnit(value, column, unit));
       });
       const added = sheet.addRow(values);
       for (let i = 0; i < values.length; i += 1) {
@@ -178,9 +182,12 @@ export function createXlsxWriter(file: string, unit: MassUnit, meta: { title: st
 const CSV_BATCH = 500;
 const BOM = '\uFEFF';
 
-function csvText(rows: ExportCell[][]): string {
-  // escapeFormulae: a note starting with = + - @ is never run as a formula by a spreadsheet.
-  return Papa.unparse(rows, { newline: '\r\n', escapeFormulae: true });
+/** Rows as CSV text; every text cell escaped against formula injection (one helper for CSV and XLSX). */
+export function csvText(rows: readonly (readonly ExportCell[])[]): string {
+  return Papa.unparse(
+    rows.map((row) => row.map(spreadsheetCell)),
+    { newline: '\r\n', escapeFormulae: false },
+  );
 }
 
 /** The CSV of one table, in pieces: the header (with the byte-order mark) first, then batches of rows. */

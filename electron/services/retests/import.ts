@@ -1,60 +1,63 @@
 /**
- * CSV import of a test session: papaparse reads the file (any delimiter, quoted fields, a BOM),
- * shared/retests/importRows decides what each row means. The preview writes nothing; the
- * commit re-reads the same text, checks it still gives the preview the coach saw, and writes
- * every accepted row in one transaction, or nothing.
+ * Import of a test session's results: the reader every import uses (electron/import/readTable:
+ * CSV in any encoding and separator, or XLSX, within the size limits) reads the file,
+ * shared/retests/importRows decides what each row and cell means. The preview writes nothing;
+ * the commit reads the same file again, checks it still gives the preview the coach saw, and
+ * writes every accepted row and cell in one transaction, or nothing.
  */
-import Papa from 'papaparse';
-import type { AthleteResults, ImportOutcome } from '@shared/contract/retests';
+import type { z } from 'zod';
+import type { readTableInput } from '@shared/contract/imports';
+import type { AthleteResults, ImportOutcome, RetestImportPreview } from '@shared/contract/retests';
 import { AppError } from '@shared/errors';
-import { previewImport, type ImportPreview } from '@shared/retests/importRows';
+import { previewImport } from '@shared/retests/importRows';
+import { readUploadedTable } from '@main/import/readTable';
 import { listAthletes } from '@main/db/repositories/athletes';
 import * as repo from '@main/db/repositories/retests';
 import type { SquadDb } from '@main/db/types';
 import { requireSession, writeImportedResults } from './records';
 
-export function parseCsv(text: string): string[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  return parsed.data.map((row) => row.map((cell) => String(cell ?? '')));
-}
+type FileInput = z.output<typeof readTableInput>;
 
-function buildPreview(db: SquadDb, sessionId: number, csv: string): ImportPreview {
+function buildPreview(db: SquadDb, sessionId: number, file: FileInput): RetestImportPreview {
   const session = requireSession(db, sessionId, 'sessionId');
   const existing = new Set(repo.sessionScores(db, sessionId).map((s) => `${s.athleteId}|${s.testId}`));
-  return previewImport({
-    rows: parseCsv(csv),
+  const { rows, ...summary } = readUploadedTable(file);
+  const preview = previewImport({
+    rows,
     tests: repo.listTests(db),
     athletes: listAthletes(db, 'all').map((a) => ({ id: a.id, givenName: a.givenName, familyName: a.familyName, archived: a.archivedAt !== null })),
     sessionTestIds: session.testIds,
     existing,
   });
+  return { ...preview, file: summary };
 }
 
-export function previewSessionImport(db: SquadDb, sessionId: number, csv: string): ImportPreview {
-  return buildPreview(db, sessionId, csv);
+export function previewSessionImport(db: SquadDb, sessionId: number, file: FileInput): RetestImportPreview {
+  return buildPreview(db, sessionId, file);
 }
 
 export function commitSessionImport(
   db: SquadDb,
-  input: { sessionId: number; csv: string; skipRejected: boolean; expected: { acceptedRows: number; rejectedRows: number } },
+  input: { sessionId: number; file: FileInput; skipRejected: boolean; expected: { acceptedRows: number; rejectedRows: number; refusedCells: number } },
   now: Date,
 ): ImportOutcome {
   return db.transaction(() => {
     const session = requireSession(db, input.sessionId, 'sessionId');
-    const preview = buildPreview(db, input.sessionId, input.csv);
-    if (preview.fileProblem) throw new AppError('invalid_input', `${preview.fileProblem} Nothing was imported.`, { csv: preview.fileProblem });
-    if (preview.acceptedRows !== input.expected.acceptedRows || preview.rejectedRows !== input.expected.rejectedRows) {
+    const preview = buildPreview(db, input.sessionId, input.file);
+    if (preview.fileProblem) throw new AppError('invalid_input', `${preview.fileProblem} Nothing was imported.`, { file: preview.fileProblem });
+    if (preview.acceptedRows !== input.expected.acceptedRows || preview.rejectedRows !== input.expected.rejectedRows || preview.refusedCells !== input.expected.refusedCells) {
       throw new AppError('conflict', 'The squad or the file changed since the preview. Look at the preview again before importing. Nothing was imported.');
     }
-    const rejected = preview.rejectedRows + preview.rejectedColumns;
+    const rejected = preview.rejectedRows + preview.rejectedColumns + preview.refusedCells;
     if (rejected > 0 && !input.skipRejected) {
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       throw new AppError(
         'invalid_input',
-        `The file has ${preview.rejectedRows} rejected row${preview.rejectedRows === 1 ? '' : 's'} and ${preview.rejectedColumns} rejected column${preview.rejectedColumns === 1 ? '' : 's'}. Fix the file, or choose to import only the accepted rows. Nothing was imported.`,
-        { skipRejected: 'Confirm that rejected rows are left out' },
+        `The file has ${plural(preview.rejectedRows, 'rejected row')}, ${plural(preview.rejectedColumns, 'rejected column')} and ${plural(preview.refusedCells, 'refused cell')}. Fix the file, or choose to import only the rest. Nothing was imported.`,
+        { skipRejected: 'Confirm that what is refused is left out' },
       );
     }
-    if (preview.entries.length === 0) throw new AppError('invalid_input', 'There is nothing to import in this file. Nothing was imported.', { csv: 'No accepted results' });
+    if (preview.entries.length === 0) throw new AppError('invalid_input', 'There is nothing to import in this file. Nothing was imported.', { file: 'No accepted results' });
     const byAthlete = new Map<number, AthleteResults>();
     for (const { athleteId, ...test } of preview.entries) {
       const results = byAthlete.get(athleteId) ?? { athleteId, tests: [] };

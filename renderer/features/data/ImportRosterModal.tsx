@@ -7,9 +7,10 @@ import { Alert, Badge, Button, FileButton, Group, Modal, NumberInput, ScrollArea
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { Separator, TableFile, TextEncodingChoice } from '@shared/contract/imports';
+import { MAX_IMPORT_FILE_BYTES, type Separator, type TableFile, type TextEncodingChoice } from '@shared/contract/imports';
 import { EVENT_FOCUS_LABELS, GROUP_COLORS, type Athlete, type Group as SquadGroup } from '@shared/domain/roster';
 import {
+  athletesToImport,
   findHeaderRow,
   groupsToCreate,
   guessMapping,
@@ -20,12 +21,15 @@ import {
   type ColumnMapping,
   type GroupChoice,
   type ImportField,
+  type ValueChoices,
 } from '@shared/import/rosterImport';
+import { columnLetter } from '@shared/import/headings';
 import { formatMass, type MassUnit } from '@shared/units';
 import { call } from '@renderer/api/client';
-import { fileToBase64 } from '@renderer/api/files';
+import { fileToBase64, fileTooLargeMessage } from '@renderer/api/files';
 import { useApiMutation } from '@renderer/api/hooks';
 import { useUndo } from '@renderer/app/undo';
+import { ImportValueMapping, RowsWithReasons } from './ImportValueMapping';
 
 const SHOWN_ROWS = 200;
 const ENCODING_LABELS: Record<NonNullable<TableFile['encoding']>, string> = {
@@ -34,7 +38,7 @@ const ENCODING_LABELS: Record<NonNullable<TableFile['encoding']>, string> = {
   'utf-16': 'UTF-16',
   'windows-1252': 'Windows-1252 (Western)',
 };
-const SEPARATOR_LABELS: Record<Separator, string> = { comma: 'Comma', semicolon: 'Semicolon', tab: 'Tab' };
+const SEPARATOR_LABELS: Record<Separator, string> = { comma: 'Comma', semicolon: 'Semicolon', tab: 'Tab', pipe: 'Pipe (|)' };
 
 interface LoadedFile {
   file: File;
@@ -42,16 +46,6 @@ interface LoadedFile {
   table: TableFile;
   encoding: 'auto' | TextEncodingChoice;
   separator: 'auto' | Separator;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function plural(n: number, word: string): string {
@@ -69,11 +63,13 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
   const [mapping, setMapping] = useState<ColumnMapping>([]);
   const [unit, setUnit] = useState<MassUnit>(squadUnit);
   const [groupChoices, setGroupChoices] = useState<Record<string, GroupChoice>>({});
+  const [valueChoices, setValueChoices] = useState<ValueChoices>({});
 
   function reset() {
     setLoaded(null);
     setReadError(null);
     setGroupChoices({});
+    setValueChoices({});
   }
 
   function close() {
@@ -83,6 +79,12 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
 
   /** Read (or re-read with another encoding/separator/sheet) and guess the columns again. */
   async function read(file: File, base64: string | null, encoding: LoadedFile['encoding'], separator: LoadedFile['separator'], sheet: string | null = null) {
+    // The size first: a 50 MB file is refused before the page reads a byte of it.
+    const tooLarge = fileTooLargeMessage(file, MAX_IMPORT_FILE_BYTES, 'a roster');
+    if (tooLarge) {
+      setReadError(tooLarge);
+      return;
+    }
     setReading(true);
     setReadError(null);
     try {
@@ -109,8 +111,8 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
   const table = loaded?.table ?? null;
   const columnCount = useMemo(() => (table ? Math.max(0, ...table.rows.map((r) => r.length)) : 0), [table]);
   const preview = useMemo(
-    () => (table ? previewRosterImport(table.rows, { mapping, headerRow, bodyMassUnit: unit, groupChoices }, { athletes, groups }) : null),
-    [table, mapping, headerRow, unit, groupChoices, athletes, groups],
+    () => (table ? previewRosterImport(table.rows, { mapping, headerRow, bodyMassUnit: unit, groupChoices, valueChoices }, { athletes, groups }) : null),
+    [table, mapping, headerRow, unit, groupChoices, valueChoices, athletes, groups],
   );
   const groupById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
   const newGroups = preview ? groupsToCreate(preview.accepted) : [];
@@ -123,7 +125,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
     const palette = [...GROUP_COLORS.filter((c) => !used.has(c)), ...GROUP_COLORS];
     try {
       const result = await commit.mutateAsync({
-        athletes: preview.accepted,
+        athletes: athletesToImport(preview.accepted),
         newGroups: newGroups.map((name, i) => ({ name, color: palette[i % palette.length] ?? GROUP_COLORS[0] })),
       });
       const label = `Imported ${plural(result.athleteIds.length, 'athlete')}${result.groupIds.length ? ` and ${plural(result.groupIds.length, 'group')}` : ''} from ${loaded?.file.name ?? 'a file'}`;
@@ -328,6 +330,8 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
             </Stack>
           </SimpleGrid>
 
+          {preview && preview.problems.length === 0 && <ImportValueMapping preview={preview} choices={valueChoices} onChange={setValueChoices} />}
+
           {preview && preview.problems.length > 0 ? (
             <Alert color="red" title="Choose the columns first">
               {preview.problems.map((p) => (
@@ -343,6 +347,11 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                   <Tabs.Tab value="added" rightSection={<Badge size="sm" color="teal" variant="light">{preview.accepted.length}</Badge>}>
                     Will be added
                   </Tabs.Tab>
+                  {preview.counts.addedWithBlanks > 0 && (
+                    <Tabs.Tab value="blanks" rightSection={<Badge size="sm" color="orange" variant="light">{preview.counts.addedWithBlanks}</Badge>}>
+                      Added with blanks
+                    </Tabs.Tab>
+                  )}
                   <Tabs.Tab value="refused" rightSection={<Badge size="sm" color={preview.rejected.length ? 'red' : 'gray'} variant="light">{preview.rejected.length}</Badge>}>
                     Refused rows
                   </Tabs.Tab>
@@ -366,6 +375,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                             <Table.Td c="dimmed">{r.rowNumber}</Table.Td>
                             <Table.Td>
                               {r.fields.familyName}, {r.fields.givenName}
+                              {r.blanks.length > 0 && <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" style={{ marginLeft: 6, verticalAlign: -2 }} aria-label="Added with blanks" />}
                             </Table.Td>
                             <Table.Td>{r.newGroup ? <Text span size="sm">{r.newGroup} <Badge size="xs" variant="light">new</Badge></Text> : (groupById.get(r.fields.groupId ?? -1)?.name ?? '—')}</Table.Td>
                             <Table.Td>{r.fields.grade !== null ? `Grade ${r.fields.grade}` : r.fields.birthYear !== null ? `Born ${r.fields.birthYear}` : '—'}</Table.Td>
@@ -387,6 +397,19 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                     )}
                   </ScrollArea.Autosize>
                 </Tabs.Panel>
+                <Tabs.Panel value="blanks" pt="xs">
+                  <ScrollArea.Autosize mah={280}>
+                    <RowsWithReasons
+                      label="Rows added with blanks"
+                      heading="Left blank, and why"
+                      color="orange.9"
+                      rows={preview.accepted
+                        .filter((r) => r.blanks.length > 0)
+                        .slice(0, SHOWN_ROWS)
+                        .map((r) => ({ rowNumber: r.rowNumber, name: `${r.fields.familyName}, ${r.fields.givenName}`, reasons: [...r.blanks.map((b) => b.message), ...r.notes] }))}
+                    />
+                  </ScrollArea.Autosize>
+                </Tabs.Panel>
                 <Tabs.Panel value="refused" pt="xs">
                   <ScrollArea.Autosize mah={280}>
                     {preview.rejected.length === 0 ? (
@@ -394,24 +417,7 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
                         Every row can be added.
                       </Text>
                     ) : (
-                      <Table verticalSpacing={3} aria-label="Refused rows">
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th w={60}>Row</Table.Th>
-                            <Table.Th w={220}>Name</Table.Th>
-                            <Table.Th>Why it is not added</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
-                        <Table.Tbody>
-                          {preview.rejected.slice(0, SHOWN_ROWS).map((r) => (
-                            <Table.Tr key={r.rowNumber}>
-                              <Table.Td c="dimmed">{r.rowNumber}</Table.Td>
-                              <Table.Td>{r.name}</Table.Td>
-                              <Table.Td c="red.8">{r.reasons.join('; ')}</Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
+                      <RowsWithReasons label="Refused rows" heading="Why it is not added" color="red.8" rows={preview.rejected.slice(0, SHOWN_ROWS)} />
                     )}
                   </ScrollArea.Autosize>
                 </Tabs.Panel>
@@ -429,9 +435,10 @@ export function ImportRosterModal(props: { opened: boolean; onClose: () => void;
             <Text size="sm" c="dimmed">
               {preview && preview.problems.length === 0
                 ? [
-                    `${plural(preview.accepted.length, 'athlete')} to add`,
+                    `${plural(preview.counts.added, 'athlete')} will be added`,
+                    preview.counts.addedWithBlanks ? `${preview.counts.addedWithBlanks} added with blanks` : null,
                     newGroups.length ? `${plural(newGroups.length, 'new group')}` : null,
-                    preview.rejected.length ? `${plural(preview.rejected.length, 'row')} refused (fix them in the file and import them later)` : null,
+                    preview.counts.refused ? `${plural(preview.counts.refused, 'row')} refused (fix them in the file and import them later)` : null,
                     preview.blankRows ? `${plural(preview.blankRows, 'blank row')} skipped` : null,
                   ]
                     .filter(Boolean)

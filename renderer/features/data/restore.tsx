@@ -8,10 +8,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useRef, useState, type ReactNode } from 'react';
-import type { BackupInfo, BackupPreview, BackupSource, RestoreResult } from '@shared/contract/backups';
+import { MAX_BACKUP_UPLOAD_BYTES, type BackupInfo, type BackupPreview, type BackupSource, type RestoreResult } from '@shared/contract/backups';
 import { formatDateLong } from '@shared/dates';
 import { call } from '@renderer/api/client';
-import { uploadFile } from '@renderer/api/files';
+import { fileTooLargeMessage, uploadFile } from '@renderer/api/files';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -180,7 +180,10 @@ export function useRestoreFlow(options: RestoreFlowOptions) {
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           event.currentTarget.value = '';
-          if (file) void start(async () => ({ kind: 'upload', uploadId: await uploadFile(file) }));
+          if (!file) return;
+          const tooLarge = fileTooLargeMessage(file, MAX_BACKUP_UPLOAD_BYTES, 'a backup');
+          if (tooLarge) notifications.show({ color: 'red', title: 'This backup cannot be restored', message: tooLarge, autoClose: false });
+          else void start(async () => ({ kind: 'upload', uploadId: await uploadFile(file) }));
         }}
       />
       <Modal opened={preview !== null} onClose={() => void cancel()} title="Restore this backup?" size="lg">

@@ -102,7 +102,7 @@ export function SessionPage() {
         </div>
         <Group gap="xs">
           <Button variant="default" leftSection={<IconFileImport size={18} />} onClick={() => setImporting(true)}>
-            Import CSV
+            Import results
           </Button>
           {session.kind !== 'reliability' && (
             <Button variant="default" leftSection={<IconChartBar size={18} />} component={Link} to={`/retests/compare?session=${session.id}`}>

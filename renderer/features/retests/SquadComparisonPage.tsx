@@ -17,8 +17,9 @@ import { countClassifications, type AthleteComparisonRow, type CellComparison, t
 import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS } from '@shared/retests/words';
 import type { ChangeClassification } from '@shared/science';
 import { call } from '@renderer/api/client';
+import { downloadPrepared } from '@renderer/api/files';
 import { useApiQuery } from '@renderer/api/hooks';
-import { downloadFile, groupFilterOptions, inGroup, plural, sessionOptionLabel, sortByGroupThenName } from './common';
+import { groupFilterOptions, inGroup, plural, sessionOptionLabel, sortByGroupThenName } from './common';
 import { BalanceChart, ChangeBars, SquadTrendChart, VerdictLegend } from './charts';
 import { ChangeCell } from './verdict';
 
@@ -137,15 +138,16 @@ function ExportButtons({ comparison, group, against, baseline }: { comparison: S
   async function exportAs(format: 'csv' | 'xlsx') {
     setBusy(format);
     try {
-      const file = await call('retests.exportComparison', {
+      const saved = await call('retests.exportComparison', {
         sessionId: comparison.session.id,
         againstSessionId: comparison.against?.id ?? null,
         baselineSessionId: comparison.baseline?.id ?? null,
         group: group === 'all' || group === 'none' ? group : Number(group),
         format,
       });
-      downloadFile(file);
-      notifications.show({ color: 'teal', message: `Saved ${file.fileName}` });
+      if (saved.outcome === 'canceled') return;
+      if (saved.outcome === 'download') await downloadPrepared(saved.downloadId, saved.fileName);
+      notifications.show({ color: 'teal', message: `Saved ${saved.outcome === 'download' ? saved.fileName : saved.path}` });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Not exported', message: (e as Error).message });
     } finally {

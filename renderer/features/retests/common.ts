@@ -1,5 +1,4 @@
 /** Small pieces the Tests screens share. */
-import type { ExportFile } from '@shared/contract/retests';
 import { formatDateLong } from '@shared/dates';
 import type { Athlete, Group } from '@shared/domain/roster';
 import { SESSION_KIND_LABELS, type TestSession } from '@shared/domain/retests';
@@ -23,12 +22,12 @@ export function sessionOptionLabel(s: TestSession): string {
   return `${s.label}${kind} \u00b7 ${formatDateLong(s.date).replace(/^\w+ /, '')}`;
 }
 
-/** Hand a file to the browser as a download (the desktop app shows its save dialog for it). */
-export function downloadFile(file: ExportFile): void {
-  const data =
-    file.encoding === 'base64'
-      ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0))
-      : new TextEncoder().encode(file.content);
+/**
+ * Hand a small text file the page made itself (the import template) to the browser as a download.
+ * Files main makes go through the download channel instead (renderer/api/files.ts downloadPrepared).
+ */
+export function downloadFile(file: { fileName: string; mimeType: string; content: string }): void {
+  const data = new TextEncoder().encode(file.content);
   const url = URL.createObjectURL(new Blob([data], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
